@@ -1,3 +1,9 @@
 const nxPreset = require('@nx/jest/preset').default;
 
-module.exports = { ...nxPreset };
+// Type errors are caught once by `npm run typecheck`; specs are only transpiled, which keeps the suite fast.
+module.exports = {
+  ...nxPreset,
+  transform: {
+    '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json', isolatedModules: true }],
+  },
+};

@@ -1,0 +1,76 @@
+import {
+  Global,
+  Inject,
+  Injectable,
+  Logger,
+  Module,
+  type BeforeApplicationShutdown,
+  type DynamicModule,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
+import type Redis from 'ioredis';
+import type { EventBus } from './event-bus';
+import { InProcessEventBus } from './in-process-event-bus';
+import { createRedisClient } from './redis-connection';
+import { RedisEventBus } from './redis-event-bus';
+
+/** Injection token of the app's EventBus. */
+export const EVENT_BUS = Symbol.for('neo.transport.event-bus');
+/** Injection token of a Redis command connection, or null when the app runs on the in-process bus. */
+export const REDIS_CLIENT = Symbol.for('neo.transport.redis-client');
+
+export interface TransportOptions {
+  readonly source: string;
+  /** Empty means in-process (all-in-one only). */
+  readonly redisUrl: string;
+  readonly channelPrefix?: string;
+}
+
+export function createEventBus(options: TransportOptions): EventBus {
+  return options.redisUrl
+    ? new RedisEventBus(options.redisUrl, { source: options.source, channelPrefix: options.channelPrefix })
+    : new InProcessEventBus({ source: options.source, channelPrefix: options.channelPrefix });
+}
+
+@Injectable()
+class TransportLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('Transport');
+
+  constructor(
+    @Inject(EVENT_BUS) private readonly bus: EventBus,
+    @Inject(REDIS_CLIENT) private readonly redis: Redis | null,
+  ) {}
+
+  // Subscriptions are registered in onModuleInit by feature modules; the bus connects after all of them.
+  async onApplicationBootstrap(): Promise<void> {
+    await this.redis?.connect();
+    await this.bus.start();
+    this.logger.log({ msg: 'event bus started', bus: this.bus.mode });
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.bus.close();
+    if (this.redis && this.redis.status !== 'end') {
+      await this.redis.quit().catch(() => this.redis?.disconnect());
+    }
+  }
+}
+
+@Global()
+@Module({})
+export class TransportModule {
+  static forRoot(options: TransportOptions): DynamicModule {
+    return {
+      module: TransportModule,
+      providers: [
+        { provide: EVENT_BUS, useFactory: () => createEventBus(options) },
+        {
+          provide: REDIS_CLIENT,
+          useFactory: () => (options.redisUrl ? createRedisClient(options.redisUrl, options.source) : null),
+        },
+        TransportLifecycle,
+      ],
+      exports: [EVENT_BUS, REDIS_CLIENT],
+    };
+  }
+}
