@@ -1,1 +1,16 @@
-
+export type { Labels, Sample } from './lib/labels';
+export { sortLabels } from './lib/labels';
+export { labelsFingerprint } from './lib/fingerprint';
+export { formatSeries } from './lib/format-series';
+export { isValidLabelName, isValidMetricName, METRIC_NAME_LABEL } from './lib/names';
+export type { LabelMatcher, MatchOp } from './lib/label-matcher';
+export { matchLabels } from './lib/label-matcher';
+export { parseSelector } from './lib/parse-selector';
+export { SelectorParseError } from './lib/selector-parse-error';
+export { DurationParseError, formatDuration, parseDuration } from './lib/duration';
+export { formatPromValue, parsePromValue, PromValueParseError } from './lib/prom-value';
+export type { ComparisonOp } from './lib/compare';
+export { compareValues } from './lib/compare';
+export type { ExposedSample } from './lib/parse-exposition';
+export { parseExposition } from './lib/parse-exposition';
+export { ExpositionParseError } from './lib/exposition-parse-error';
