@@ -1,1 +1,14 @@
-
+export type { ContributorResult, HealthContributor } from './lib/health/health-contributor';
+export { HealthRegistry } from './lib/health/health-registry';
+export { HeartbeatService } from './lib/heartbeat/heartbeat.service';
+export type { HeartbeatSink } from './lib/heartbeat/heartbeat.service';
+export { runService } from './lib/lifecycle/run-service';
+export type { ServiceDefinition } from './lib/lifecycle/run-service';
+export { shutdownAll } from './lib/lifecycle/shutdown-coordinator';
+export { loggerParams } from './lib/logging/logger-params';
+export { MetricsRegistry } from './lib/metrics/metrics-registry';
+export { routeTemplate } from './lib/metrics/http-metrics.middleware';
+export { ObservabilityModule } from './lib/observability.module';
+export type { ObservabilityOptions } from './lib/observability-options';
+export { setupTracing } from './lib/tracing/setup-tracing';
+export type { TracingHandle, TracingOptions } from './lib/tracing/setup-tracing';

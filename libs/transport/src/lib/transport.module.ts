@@ -9,6 +9,7 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import type Redis from 'ioredis';
+import { checkBusHealth } from './bus-health';
 import type { EventBus } from './event-bus';
 import { InProcessEventBus } from './in-process-event-bus';
 import { createRedisClient } from './redis-connection';
@@ -18,6 +19,8 @@ import { RedisEventBus } from './redis-event-bus';
 export const EVENT_BUS = Symbol.for('neo.transport.event-bus');
 /** Injection token of a Redis command connection, or null when the app runs on the in-process bus. */
 export const REDIS_CLIENT = Symbol.for('neo.transport.redis-client');
+/** Injection token of the bus's health contributor (`{ name, readiness, check() }`) for the health endpoints. */
+export const BUS_HEALTH = Symbol.for('neo.transport.bus-health');
 
 export interface TransportOptions {
   readonly source: string;
@@ -68,9 +71,18 @@ export class TransportModule {
           provide: REDIS_CLIENT,
           useFactory: () => (options.redisUrl ? createRedisClient(options.redisUrl, options.source) : null),
         },
+        {
+          provide: BUS_HEALTH,
+          inject: [EVENT_BUS, REDIS_CLIENT],
+          useFactory: (bus: EventBus, redis: Redis | null) => ({
+            name: 'bus',
+            readiness: true,
+            check: async () => (await checkBusHealth(bus, redis)).bus,
+          }),
+        },
         TransportLifecycle,
       ],
-      exports: [EVENT_BUS, REDIS_CLIENT],
+      exports: [EVENT_BUS, REDIS_CLIENT, BUS_HEALTH],
     };
   }
 }

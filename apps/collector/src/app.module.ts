@@ -1,0 +1,29 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { ObservabilityModule } from '@neo/instrumentation';
+import { BUS_HEALTH, EVENT_BUS, TransportModule } from '@neo/transport';
+import type { CollectorConfig } from './config/collector.config';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: CollectorConfig): DynamicModule {
+    const url = config.publicUrl || `http://127.0.0.1:${config.port}`;
+    return {
+      module: AppModule,
+      imports: [
+        TransportModule.forRoot({ source: 'collector', redisUrl: config.redisUrl }),
+        ObservabilityModule.forRoot({
+          serviceName: 'collector',
+          logLevel: config.logLevel,
+          healthContributors: [BUS_HEALTH],
+          heartbeat: {
+            sink: EVENT_BUS,
+            intervalMs: config.heartbeatIntervalMs,
+            instance: new URL(url).host,
+            url,
+            busMode: config.redisUrl ? 'redis' : 'in-process',
+          },
+        }),
+      ],
+    };
+  }
+}

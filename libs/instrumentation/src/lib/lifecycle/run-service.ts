@@ -1,0 +1,33 @@
+import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
+import { registerForShutdown } from './shutdown-coordinator';
+
+export interface ServiceDefinition<C> {
+  readonly name: string;
+  /** Reads and validates config; a throw here ends the process with exit code 1 and the message. */
+  loadConfig(): C;
+  createModule(config: C): DynamicModule | Type<unknown>;
+  listen(config: C): { readonly port: number; readonly host: string; readonly drainMs: number };
+}
+
+/**
+ * Boots one NEO service the same way everywhere: config first (fail fast, exit 1), Nest with pino as its
+ * logger, listen, and registration with the process-wide graceful shutdown.
+ */
+export async function runService<C>(definition: ServiceDefinition<C>): Promise<INestApplication> {
+  let config: C;
+  try {
+    config = definition.loadConfig();
+  } catch (error) {
+    process.stderr.write(`${definition.name}: ${(error as Error).message}\n`);
+    process.exit(1);
+  }
+  const app = await NestFactory.create(definition.createModule(config), { bufferLogs: true });
+  const logger = app.get(Logger);
+  app.useLogger(logger);
+  const { port, host, drainMs } = definition.listen(config);
+  await app.listen(port, host);
+  registerForShutdown({ name: definition.name, app, drainMs }, (msg) => logger.log(msg, definition.name));
+  return app;
+}
