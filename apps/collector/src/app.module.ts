@@ -10,7 +10,11 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        TransportModule.forRoot({ source: 'collector', redisUrl: config.redisUrl }),
+        TransportModule.forRoot({
+          source: 'collector',
+          redisUrl: config.redisUrl,
+          channelPrefix: config.channelPrefix,
+        }),
         ObservabilityModule.forRoot({
           serviceName: 'collector',
           logLevel: config.logLevel,

@@ -37,6 +37,12 @@ export function commonSettings(prefix: string, defaultPort: number) {
       default: 'neo:',
       schema: z.string(),
     }),
+    channelPrefix: setting({
+      env: 'NEO_CHANNEL_PREFIX',
+      description: 'Prefix for every event channel on Redis, so several stacks or test runs can share one Redis.',
+      default: '',
+      schema: z.string(),
+    }),
     logLevel: setting({
       env: 'NEO_LOG_LEVEL',
       fileKey: 'log.level',
