@@ -29,7 +29,15 @@ export interface TransportOptions {
   readonly channelPrefix?: string;
 }
 
+/** Set by the all-in-one launcher: the only mode in which an app may run without Redis. */
+export function isAllInOne(env: Readonly<Record<string, string | undefined>> = process.env): boolean {
+  return env['NEO_ALL_IN_ONE'] === '1';
+}
+
 export function createEventBus(options: TransportOptions): EventBus {
+  if (!options.redisUrl && !isAllInOne()) {
+    throw new Error('REDIS_URL is required when a service runs on its own (only all-in-one has an in-process bus)');
+  }
   return options.redisUrl
     ? new RedisEventBus(options.redisUrl, { source: options.source, channelPrefix: options.channelPrefix })
     : new InProcessEventBus({ source: options.source, channelPrefix: options.channelPrefix });

@@ -23,11 +23,18 @@ export async function runService<C>(definition: ServiceDefinition<C>): Promise<I
     process.stderr.write(`${definition.name}: ${(error as Error).message}\n`);
     process.exit(1);
   }
-  const app = await NestFactory.create(definition.createModule(config), { bufferLogs: true });
-  const logger = app.get(Logger);
-  app.useLogger(logger);
   const { port, host, drainMs } = definition.listen(config);
-  await app.listen(port, host);
-  registerForShutdown({ name: definition.name, app, drainMs }, (msg) => logger.log(msg, definition.name));
-  return app;
+  try {
+    const app = await NestFactory.create(definition.createModule(config), { bufferLogs: true });
+    const logger = app.get(Logger);
+    app.useLogger(logger);
+    await app.listen(port, host);
+    registerForShutdown({ name: definition.name, app, drainMs }, (msg) => logger.log(msg, definition.name));
+    logger.log(`${definition.name} listening on http://${host}:${port}`, definition.name);
+    return app;
+  } catch (error) {
+    // A port in use or an unreachable dependency at start-up: say so plainly instead of an unhandled rejection.
+    process.stderr.write(`${definition.name}: failed to start: ${(error as Error).message}\n`);
+    process.exit(1);
+  }
 }

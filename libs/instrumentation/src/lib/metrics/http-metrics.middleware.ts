@@ -44,9 +44,12 @@ export class HttpMetricsMiddleware implements NestMiddleware {
   }
 }
 
+/** The catch-all this middleware is mounted on; a request whose last route is this one matched no handler. */
+const MIDDLEWARE_MOUNT = '/{*path}';
+
 export function routeTemplate(req: Request): string {
   const route = (req as Request & { route?: { path?: unknown } }).route;
-  if (route && typeof route.path === 'string') {
+  if (route && typeof route.path === 'string' && route.path !== MIDDLEWARE_MOUNT) {
     return `${req.baseUrl ?? ''}${route.path}` || '/';
   }
   return 'unmatched';
