@@ -1,5 +1,5 @@
 export type { Labels, Sample } from './lib/labels';
-export { sortLabels } from './lib/labels';
+export { compareBytes, sortLabels } from './lib/labels';
 export { labelsFingerprint } from './lib/fingerprint';
 export { formatSeries } from './lib/format-series';
 export { isValidLabelName, isValidMetricName, METRIC_NAME_LABEL } from './lib/names';
