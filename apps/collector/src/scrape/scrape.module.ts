@@ -1,0 +1,22 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import type { ScrapeTarget } from './scrape-target';
+import { ScrapeService } from './scrape.service';
+import { SCRAPE_TARGETS } from './scrape.tokens';
+import { TargetHealthBook } from './target-health';
+import { TargetsController } from './targets.controller';
+
+@Module({})
+export class ScrapeModule {
+  static forRoot(targets: readonly ScrapeTarget[]): DynamicModule {
+    return {
+      module: ScrapeModule,
+      controllers: [TargetsController],
+      providers: [
+        { provide: SCRAPE_TARGETS, useValue: targets },
+        { provide: TargetHealthBook, useFactory: () => new TargetHealthBook(targets) },
+        ScrapeService,
+      ],
+      exports: [ScrapeService, TargetHealthBook],
+    };
+  }
+}
