@@ -1,0 +1,21 @@
+import { createServer } from 'node:net';
+
+/**
+ * A loopback port free right now (bind 127.0.0.1:0, read, close). Another process may take it
+ * before the caller binds; callers that can should listen on 0 themselves.
+ */
+export function getFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      if (address === null || typeof address === 'string') {
+        server.close(() => reject(new Error('could not read the bound port')));
+        return;
+      }
+      server.close(() => resolve(address.port));
+    });
+  });
+}
