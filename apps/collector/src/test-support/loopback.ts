@@ -32,11 +32,11 @@ export async function waitFor<T>(
   }
 }
 
-export type FakeTargetMode = 'metrics' | 'garbage' | 'error';
+export type FakeTargetMode = 'metrics' | 'garbage' | 'error' | 'hang';
 
 /**
  * A real /metrics endpoint on 127.0.0.1 whose gauge value and behaviour a test flips: it serves a valid
- * exposition, unparsable text, or HTTP 500. `close()` stops it so scrapes are refused.
+ * exposition, unparsable text, HTTP 500, or no answer at all. `close()` stops it so scrapes are refused.
  */
 export interface FakeTarget {
   readonly address: string;
@@ -50,6 +50,8 @@ export async function startFakeTarget(metric = 'fake_gauge', labels = 'kind="tes
   const server: Server = createServer((req, res) => {
     if (req.url !== '/metrics') {
       res.writeHead(404).end('not found');
+    } else if (state.mode === 'hang') {
+      return;
     } else if (state.mode === 'error') {
       res.writeHead(500, { 'content-type': 'text/plain' }).end('boom');
     } else if (state.mode === 'garbage') {
