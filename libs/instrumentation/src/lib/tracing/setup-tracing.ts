@@ -6,7 +6,13 @@ import { UndiciInstrumentation } from '@opentelemetry/instrumentation-undici';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { NodeSDK } from '@opentelemetry/sdk-node';
-import { ParentBasedSampler, TraceIdRatioBasedSampler, type SpanExporter } from '@opentelemetry/sdk-trace-base';
+import {
+  BatchSpanProcessor,
+  ParentBasedSampler,
+  SimpleSpanProcessor,
+  TraceIdRatioBasedSampler,
+  type SpanExporter,
+} from '@opentelemetry/sdk-trace-base';
 
 export interface TracingOptions {
   readonly serviceName: string;
@@ -40,7 +46,12 @@ export function setupTracing(options: TracingOptions): TracingHandle {
 
   const env = options.env ?? process.env;
   const endpointSet = Boolean(env['OTEL_EXPORTER_OTLP_ENDPOINT'] || env['OTEL_EXPORTER_OTLP_TRACES_ENDPOINT']);
-  const exporter = options.exporter ?? (endpointSet ? new OTLPTraceExporter() : undefined);
+  // An exporter handed in (tests, custom backends) sees each span as it ends; OTLP batches to spare the network.
+  const spanProcessors = options.exporter
+    ? [new SimpleSpanProcessor(options.exporter)]
+    : endpointSet
+      ? [new BatchSpanProcessor(new OTLPTraceExporter())]
+      : [];
   const instrumentations = [
     new HttpInstrumentation(),
     new ExpressInstrumentation(),
@@ -54,7 +65,7 @@ export function setupTracing(options: TracingOptions): TracingHandle {
       ...(options.serviceVersion ? { 'service.version': options.serviceVersion } : {}),
     }),
     sampler: new ParentBasedSampler({ root: new TraceIdRatioBasedSampler(options.sampleRatio ?? 1) }),
-    ...(exporter ? { traceExporter: exporter } : { spanProcessors: [] }),
+    spanProcessors,
     instrumentations,
     // Metrics and logs go through prom-client and pino; the SDK must not start its own readers.
     metricReaders: [],
@@ -63,7 +74,7 @@ export function setupTracing(options: TracingOptions): TracingHandle {
   sdk.start();
   const handle: TracingHandle = {
     serviceName: options.serviceName,
-    exporting: Boolean(exporter),
+    exporting: spanProcessors.length > 0,
     shutdown: async () => {
       holder[HANDLE_KEY] = undefined;
       await sdk.shutdown();
