@@ -27,7 +27,9 @@ const method = z
 
 const statusCode = z.number().int().min(100).max(599);
 
-const labelName = z.string().refine(isValidLabelName, { message: 'not a valid label name ([a-zA-Z_][a-zA-Z0-9_]*)' });
+const labelName = z
+  .string()
+  .refine(isValidLabelName, { message: 'not a valid label name ([a-zA-Z_][a-zA-Z0-9_]*)' });
 
 /** One entry of `checks:` in the YAML file, with the defaults documented in the README. */
 export const checkDefinitionSchema = z
@@ -53,7 +55,11 @@ export const checkDefinitionSchema = z
       });
     }
     if (check.body !== undefined && (check.method === 'GET' || check.method === 'HEAD')) {
-      ctx.addIssue({ code: 'custom', path: ['body'], message: `a ${check.method} request cannot have a body` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['body'],
+        message: `a ${check.method} request cannot have a body`,
+      });
     }
   })
   .transform(toHttpCheck);

@@ -2,7 +2,9 @@ import { describeExpectation, evaluateResponse, statusMatches } from './evaluate
 
 describe('evaluateResponse', () => {
   it('succeeds on any 2xx by default', () => {
-    expect(evaluateResponse({ expectedStatus: '2xx' }, { statusCode: 204, durationMs: 5 })).toEqual({ success: true });
+    expect(evaluateResponse({ expectedStatus: '2xx' }, { statusCode: 204, durationMs: 5 })).toEqual({
+      success: true,
+    });
     expect(evaluateResponse({ expectedStatus: '2xx' }, { statusCode: 301, durationMs: 5 })).toEqual({
       success: false,
       error: 'expected status 2xx, got 301',
@@ -19,7 +21,9 @@ describe('evaluateResponse', () => {
   });
 
   it('accepts a listed non-2xx status', () => {
-    expect(evaluateResponse({ expectedStatus: [401, 403] }, { statusCode: 401, durationMs: 1 }).success).toBe(true);
+    expect(evaluateResponse({ expectedStatus: [401, 403] }, { statusCode: 401, durationMs: 1 }).success).toBe(
+      true,
+    );
   });
 
   it('fails when latency exceeds max_latency, and not when it equals it', () => {
@@ -33,12 +37,17 @@ describe('evaluateResponse', () => {
 
   it('reports a status mismatch before latency', () => {
     const check = { expectedStatus: [200], maxLatencyMs: 10 };
-    expect(evaluateResponse(check, { statusCode: 503, durationMs: 900 }).error).toBe('expected status 200, got 503');
+    expect(evaluateResponse(check, { statusCode: 503, durationMs: 900 }).error).toBe(
+      'expected status 200, got 503',
+    );
   });
 
   it('passes a transport failure through as the reason', () => {
     expect(
-      evaluateResponse({ expectedStatus: '2xx' }, { failure: 'connect ECONNREFUSED 127.0.0.1:1', durationMs: 1 }),
+      evaluateResponse(
+        { expectedStatus: '2xx' },
+        { failure: 'connect ECONNREFUSED 127.0.0.1:1', durationMs: 1 },
+      ),
     ).toEqual({ success: false, error: 'connect ECONNREFUSED 127.0.0.1:1' });
   });
 

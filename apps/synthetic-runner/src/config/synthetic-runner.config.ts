@@ -17,7 +17,8 @@ export const syntheticRunnerSettings = {
   shutdownGraceMs: setting({
     env: 'NEO_SYNTHETIC_SHUTDOWN_GRACE_MS',
     fileKey: 'runner.shutdown_grace_ms',
-    description: 'On shutdown, how long a running check may finish before it is aborted (aborted runs are not published).',
+    description:
+      'On shutdown, how long a running check may finish before it is aborted (aborted runs are not published).',
     default: 5000,
     schema: milliseconds,
   }),
@@ -31,7 +32,10 @@ export const syntheticRunnerConfigSpec = {
   defaultFile: 'config/synthetic-runner.yaml',
 };
 
-export type SyntheticRunnerConfig = LoadedConfig<typeof syntheticRunnerSettings, typeof syntheticRunnerFileSchema>;
+export type SyntheticRunnerConfig = LoadedConfig<
+  typeof syntheticRunnerSettings,
+  typeof syntheticRunnerFileSchema
+>;
 
 export function loadSyntheticRunnerConfig(env: Env = process.env): SyntheticRunnerConfig {
   return loadConfig(syntheticRunnerConfigSpec, env);

@@ -12,7 +12,8 @@ export function toCheckResult(check: HttpCheck, startedAt: Date, observed: Probe
     target: check.url,
     success: verdict.success,
     ...(observed.statusCode !== undefined ? { statusCode: observed.statusCode } : {}),
-    durationSeconds: Math.max(0, observed.durationMs) / 1000,
+    // Microseconds are plenty; the raw float's last digits are timer noise.
+    durationSeconds: Math.round(Math.max(0, observed.durationMs) * 1000) / 1e6,
     ...(verdict.error !== undefined ? { error: verdict.error } : {}),
     startedAt: startedAt.toISOString(),
     labels: { ...check.labels },

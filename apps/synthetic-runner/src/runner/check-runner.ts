@@ -102,10 +102,15 @@ export class CheckRunner {
   private async runOnce(state: CheckState, controller: AbortController): Promise<void> {
     const { check } = state;
     const startedAt = new Date();
-    const timeout = setTimeout(() => controller.abort(ProbeAborted.timeout(check.timeoutMs)), check.timeoutMs);
+    const timeout = setTimeout(
+      () => controller.abort(ProbeAborted.timeout(check.timeoutMs)),
+      check.timeoutMs,
+    );
     const observation = await this.options.probe
       .probe(check, controller.signal)
-      .catch((error: unknown): ProbeObservation => ({ failure: `probe failed: ${String(error)}`, durationMs: 0 }))
+      .catch(
+        (error: unknown): ProbeObservation => ({ failure: `probe failed: ${String(error)}`, durationMs: 0 }),
+      )
       .finally(() => clearTimeout(timeout));
     const reason: unknown = controller.signal.reason;
     if (!(reason instanceof ProbeAborted && reason.kind === 'shutdown')) {

@@ -8,7 +8,9 @@ export class ChecksController {
 
   @Get()
   list(): { checks: CheckView[] } {
-    return { checks: this.runner.checks().map((check) => toCheckView(check, this.runner.latest(check.name))) };
+    return {
+      checks: this.runner.checks().map((check) => toCheckView(check, this.runner.latest(check.name))),
+    };
   }
 
   @Get(':name')

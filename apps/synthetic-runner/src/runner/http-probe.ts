@@ -52,7 +52,11 @@ function describeFailure(error: unknown, signal: AbortSignal): string {
 
 // Duck-typed rather than `instanceof Error`: errors from Node's internals may come from another realm.
 function errorLike(value: unknown): { message: string; name?: string; cause?: unknown } | undefined {
-  if (typeof value === 'object' && value !== null && typeof (value as { message?: unknown }).message === 'string') {
+  if (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { message?: unknown }).message === 'string'
+  ) {
     return value as { message: string; name?: string; cause?: unknown };
   }
   return undefined;

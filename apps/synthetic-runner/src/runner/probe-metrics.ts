@@ -9,10 +9,14 @@ export class ProbeMetrics {
   private readonly runs;
 
   constructor(metrics: MetricsRegistry) {
-    this.success = metrics.gauge('probe_success', 'Whether the last run of the check succeeded (1) or not (0).', [
+    this.success = metrics.gauge(
+      'probe_success',
+      'Whether the last run of the check succeeded (1) or not (0).',
+      ['check'],
+    );
+    this.duration = metrics.gauge('probe_duration_seconds', 'How long the last run of the check took.', [
       'check',
     ]);
-    this.duration = metrics.gauge('probe_duration_seconds', 'How long the last run of the check took.', ['check']);
     this.statusCode = metrics.gauge(
       'probe_http_status_code',
       'HTTP status of the last run of the check; 0 when no response arrived.',
