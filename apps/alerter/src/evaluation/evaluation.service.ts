@@ -8,7 +8,7 @@ import {
 import type Redis from 'ioredis';
 import { REDIS_CLIENT } from '@neo/transport';
 import type { LoadedRuleGroup } from '../rules/loaded-rules';
-import type { Notifier } from '../notify/notifier';
+import { Notifier } from '../notify/notifier';
 import { RULE_GROUPS } from './evaluation.tokens';
 import { RuleEvaluator } from './rule-evaluator';
 
@@ -72,15 +72,13 @@ export class EvaluationService implements OnApplicationBootstrap, OnModuleDestro
       group.name,
       setTimeout(() => {
         const started = Date.now();
-        const run = this.evaluator
-          .evaluateGroup(group)
-          .catch((error: unknown) =>
-            this.logger.error({
-              msg: 'group evaluation crashed',
-              group: group.name,
-              reason: (error as Error).message,
-            }),
-          );
+        const run = this.evaluator.evaluateGroup(group).catch((error: unknown) =>
+          this.logger.error({
+            msg: 'group evaluation crashed',
+            group: group.name,
+            reason: (error as Error).message,
+          }),
+        );
         this.running.add(run);
         void run.finally(() => {
           this.running.delete(run);

@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import type Redis from 'ioredis';
 import { z } from 'zod';
 import type { ActiveAlert } from '@neo/domain-alert';
+import { parsePromValue } from '@neo/domain-metric';
 import type { AlertStateStore } from './alert-state-store';
 
 const StoredAlert = z.object({
@@ -13,7 +14,7 @@ const StoredAlert = z.object({
   firedAtMs: z.number().optional(),
   lastSeenMs: z.number(),
   // JSON has no NaN or Inf; they are stored as strings.
-  value: z.union([z.number(), z.enum(['NaN', '+Inf', '-Inf']).transform(Number)]),
+  value: z.union([z.number(), z.enum(['NaN', '+Inf', '-Inf']).transform(parsePromValue)]),
 });
 
 function encodeValue(value: number): number | string {
