@@ -1,21 +1,13 @@
-/**
- * This is not a production server yet!
- * This is only a minimal backend to get started.
- */
+// Tracing must patch http/express/ioredis before Nest loads them.
+import { setupTracing, runService } from '@neo/instrumentation';
+setupTracing({ serviceName: 'neo-dashboard-api' });
 
-import { Logger } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { AppModule } from './app/app.module';
+import { AppModule } from './app.module';
+import { loadDashboardApiConfig } from './config/dashboard-api.config';
 
-async function bootstrap() {
-  const app = await NestFactory.create(AppModule);
-  const globalPrefix = 'api';
-  app.setGlobalPrefix(globalPrefix);
-  const port = process.env.PORT || 3000;
-  await app.listen(port);
-  Logger.log(
-    `🚀 Application is running on: http://localhost:${port}/${globalPrefix}`,
-  );
-}
-
-bootstrap();
+void runService({
+  name: 'dashboard-api',
+  loadConfig: () => loadDashboardApiConfig(),
+  createModule: (config) => AppModule.forRoot(config),
+  listen: (config) => ({ port: config.port, host: config.host, drainMs: config.shutdownDrainMs }),
+});
