@@ -108,6 +108,11 @@ export class XorAppender {
     return this.w.byteLength;
   }
 
+  /** The most recently appended value, bit-exact. */
+  get lastValue(): number {
+    return floatFromBits(this.vHi, this.vLo);
+  }
+
   /** Appends one sample; the caller guarantees `t` is greater than the previous timestamp. */
   append(t: number, v: number): void {
     const hi = floatHi(v);
