@@ -28,7 +28,9 @@ export function commonSettings(prefix: string, defaultPort: number) {
       description:
         'Redis URL for events and state. Standalone apps need it; all-in-one uses an in-process bus when it is unset.',
       default: '',
-      schema: z.string().refine((v) => v === '' || /^rediss?:\/\//.test(v), 'must start with redis:// or rediss://'),
+      schema: z
+        .string()
+        .refine((v) => v === '' || /^rediss?:\/\//.test(v), 'must start with redis:// or rediss://'),
       secret: true,
     }),
     keyPrefix: setting({
@@ -39,7 +41,8 @@ export function commonSettings(prefix: string, defaultPort: number) {
     }),
     channelPrefix: setting({
       env: 'NEO_CHANNEL_PREFIX',
-      description: 'Prefix for every event channel on Redis, so several stacks or test runs can share one Redis.',
+      description:
+        'Prefix for every event channel on Redis, so several stacks or test runs can share one Redis.',
       default: '',
       schema: z.string(),
     }),
@@ -52,7 +55,8 @@ export function commonSettings(prefix: string, defaultPort: number) {
     }),
     shutdownDrainMs: setting({
       env: 'NEO_SHUTDOWN_DRAIN_MS',
-      description: 'On SIGTERM, how long readiness reports 503 before the server closes, so load balancers notice.',
+      description:
+        'On SIGTERM, how long readiness reports 503 before the server closes, so load balancers notice.',
       default: 1000,
       schema: z.coerce.number().int().min(0).max(120_000),
     }),

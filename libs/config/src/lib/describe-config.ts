@@ -1,7 +1,10 @@
 import type { SettingMap } from './setting';
 
 /** Settings as safe to log: secrets masked, so a start-up line never leaks a password. */
-export function describeSettings(settings: SettingMap, values: Readonly<Record<string, unknown>>): Record<string, unknown> {
+export function describeSettings(
+  settings: SettingMap,
+  values: Readonly<Record<string, unknown>>,
+): Record<string, unknown> {
   return Object.fromEntries(
     Object.entries(settings).map(([key, def]) => [
       key,

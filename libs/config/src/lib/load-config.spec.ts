@@ -47,7 +47,9 @@ describe('loadConfig', () => {
   });
 
   it('env wins over the file, the file over defaults', () => {
-    const path = writeYaml('server:\n  port: 7001\n  host: 127.0.0.1\ntargets:\n  - url: http://127.0.0.1:1/metrics\n');
+    const path = writeYaml(
+      'server:\n  port: 7001\n  host: 127.0.0.1\ntargets:\n  - url: http://127.0.0.1:1/metrics\n',
+    );
     const fromFile = loadConfig(spec, { NEO_DEMO_CONFIG: path });
     expect(fromFile.port).toBe(7001);
     expect(fromFile.host).toBe('127.0.0.1');
@@ -90,7 +92,17 @@ describe('loadConfig', () => {
 
   it('rejects unknown keys in a strict file schema', () => {
     const path = writeYaml('targest: []\n');
-    expect(catchError(() => loadConfig(spec, { NEO_DEMO_CONFIG: path })).message).toMatch(/targest|Unrecognized/);
+    expect(catchError(() => loadConfig(spec, { NEO_DEMO_CONFIG: path })).message).toMatch(
+      /targest|Unrecognized/,
+    );
+  });
+
+  it('rejects a misspelt key inside a settings section, naming file, line and key', () => {
+    const path = writeYaml('server:\n  port: 7001\n  hots: 127.0.0.1\n');
+    const error = catchError(() => loadConfig(spec, { NEO_DEMO_CONFIG: path }));
+    expect(error.key).toBe('server.hots');
+    expect(error.message).toContain(`${path}:3:`);
+    expect(error.message).toContain('server.port');
   });
 
   it('fails when an explicitly named file is missing', () => {

@@ -57,6 +57,7 @@ export function loadConfig<S extends SettingMap, F extends z.ZodType>(
     values[key] = parsed.data;
   }
 
+  rejectUnknownSettingKeys(fileData, spec.settings, yaml);
   const structured = spec.file.safeParse(stripSettingKeys(fileData, spec.settings));
   if (!structured.success) {
     const issue = structured.error.issues[0];
@@ -75,6 +76,42 @@ function stripSettingKeys(data: unknown, settings: SettingMap): unknown {
       .filter((name): name is string => Boolean(name)),
   );
   return Object.fromEntries(Object.entries(data).filter(([name]) => !sections.has(name)));
+}
+
+/**
+ * Sections such as `server:` hold only scalar settings and are taken out before the structured schema runs, so
+ * a typo inside them would pass unnoticed; every key there must be a known setting.
+ */
+function rejectUnknownSettingKeys(data: unknown, settings: SettingMap, yaml: YamlFile | undefined): void {
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return;
+  const known = new Set(
+    Object.values(settings)
+      .map((def) => def.fileKey)
+      .filter(Boolean),
+  );
+  const sections = new Set([...known].filter((key) => key?.includes('.')).map((key) => key?.split('.')[0]));
+  for (const section of sections) {
+    if (!section) continue;
+    const value = (data as Record<string, unknown>)[section];
+    if (value === undefined || value === null) continue;
+    if (typeof value !== 'object' || Array.isArray(value)) {
+      throw new ConfigError(
+        yaml ? yaml.locate([section]) : 'file',
+        section,
+        'expected a mapping of settings',
+      );
+    }
+    for (const key of Object.keys(value)) {
+      if (!known.has(`${section}.${key}`)) {
+        const allowed = [...known].filter((k) => k?.startsWith(`${section}.`)).join(', ');
+        throw new ConfigError(
+          yaml ? yaml.locate([section, key]) : 'file',
+          `${section}.${key}`,
+          `unknown setting (known: ${allowed})`,
+        );
+      }
+    }
+  }
 }
 
 function firstIssue(error: z.ZodError): string {

@@ -22,7 +22,9 @@ export function setting<T>(def: SettingDef<T>): SettingDef<T> {
 
 // `unknown` keeps heterogeneous setting maps assignable; values are re-typed through SettingValues.
 export type SettingMap = Record<string, SettingDef<unknown>>;
-export type SettingValues<S extends SettingMap> = { readonly [K in keyof S]: S[K] extends SettingDef<infer T> ? T : never };
+export type SettingValues<S extends SettingMap> = {
+  readonly [K in keyof S]: S[K] extends SettingDef<infer T> ? T : never;
+};
 
 /** Booleans from env: "true/false/1/0/yes/no", case-insensitive. */
 export function parseBooleanText(raw: unknown): unknown {
