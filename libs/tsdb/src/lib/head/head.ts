@@ -1,7 +1,8 @@
 import { Labels } from '@neo/domain-metric';
-import { IndexReader } from '../index/index-reader';
 import { MemPostings } from '../index/mem-postings';
 import { Postings } from '../index/postings';
+import { ChunkRef, memChunkRef } from '../querier/chunk-ref';
+import { QuerySource } from '../querier/query-source';
 import {
   AppendResult,
   AppendSample,
@@ -27,7 +28,7 @@ const NO_SINK: AppendSink = { series: () => undefined, sample: () => undefined }
  * inverted index over them. Not durable by itself: the database logs what `appendBatch` reports to
  * its sink before acknowledging.
  */
-export class Head implements IndexReader {
+export class Head implements QuerySource {
   readonly interner = new LabelInterner();
   private readonly memPostings = new MemPostings();
   private readonly byHash = new Map<number, MemSeries | MemSeries[]>();
@@ -254,6 +255,10 @@ export class Head implements IndexReader {
 
   seriesOverlaps(ref: number, mint: number, maxt: number): boolean {
     return this.byRef.get(ref)?.overlaps(mint, maxt) ?? false;
+  }
+
+  chunkRefs(ref: number, mint: number, maxt: number): ChunkRef[] {
+    return (this.byRef.get(ref)?.chunksIn(mint, maxt) ?? []).map(memChunkRef);
   }
 
   private applyAppend(series: MemSeries, t: number, v: number): void {

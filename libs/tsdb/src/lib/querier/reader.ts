@@ -1,0 +1,98 @@
+import { compareBytes, LabelMatcher } from '@neo/domain-metric';
+import { comparePairs, pairsKey } from '../head/label-pairs';
+import { collectLabelNames, collectLabelValues, selectInRange, TimeRange } from '../index/label-queries';
+import { QuerySource } from './query-source';
+import { hasSampleIn, MergedSeries, SeriesEntry } from './series-set';
+
+/** A selection: matchers plus an inclusive millisecond range (defaults: all time). */
+export interface SelectParams {
+  readonly matchers: readonly LabelMatcher[];
+  readonly minT?: number;
+  readonly maxT?: number;
+}
+
+/**
+ * A consistent view over the head and the blocks present when it was opened. Blocks stay readable
+ * until `close()`, even if retention deletes them meanwhile, so always close a reader.
+ */
+export class Reader {
+  private closed = false;
+
+  constructor(
+    private readonly sources: readonly QuerySource[],
+    private readonly onClose: () => void,
+  ) {}
+
+  /**
+   * Series matching every matcher with at least one sample in the range, sorted by labels. Only
+   * index entries and chunk bounds are gathered up front; sample bytes are read as iterators reach them.
+   */
+  *select(params: SelectParams): IterableIterator<SeriesEntry> {
+    this.assertOpen();
+    const mint = params.minT ?? -Infinity;
+    const maxt = params.maxT ?? Infinity;
+    const range: TimeRange = { minT: mint, maxT: maxt };
+    const merged = new Map<string, MergedSeries>();
+    for (const src of this.sources) {
+      if (src.maxT < mint || src.minT > maxt) {
+        continue;
+      }
+      for (const ref of selectInRange(src, params.matchers, range)) {
+        const pairs = src.seriesPairs(ref);
+        if (pairs === undefined) {
+          continue;
+        }
+        const chunks = src.chunkRefs(ref, mint, maxt);
+        if (chunks.length === 0) {
+          continue;
+        }
+        const key = pairsKey(pairs);
+        const entry = merged.get(key);
+        if (entry === undefined) {
+          merged.set(key, new MergedSeries(pairs, chunks, mint, maxt));
+        } else {
+          entry.chunks.push(...chunks);
+        }
+      }
+    }
+    const ordered = [...merged.values()].sort((a, b) => comparePairs(a.pairs, b.pairs));
+    for (const series of ordered) {
+      if (hasSampleIn(series.chunks, mint, maxt)) {
+        yield series;
+      }
+    }
+  }
+
+  /** Label names in use, sorted; restricted to series matching `matchers` with data in `range`. */
+  labelNames(matchers: readonly LabelMatcher[] = [], range?: TimeRange): string[] {
+    this.assertOpen();
+    const out = new Set<string>();
+    for (const src of this.sources) {
+      collectLabelNames(src, out, matchers, range);
+    }
+    return [...out].sort(compareBytes);
+  }
+
+  /** Values of `name`, sorted; restricted like {@link labelNames}. */
+  labelValues(name: string, matchers: readonly LabelMatcher[] = [], range?: TimeRange): string[] {
+    this.assertOpen();
+    const out = new Set<string>();
+    for (const src of this.sources) {
+      collectLabelValues(src, name, out, matchers, range);
+    }
+    return [...out].sort(compareBytes);
+  }
+
+  close(): void {
+    if (!this.closed) {
+      this.closed = true;
+      this.onClose();
+    }
+  }
+
+  private assertOpen(): void {
+    if (this.closed) {
+      throw new Error('reader is closed');
+    }
+  }
+}
