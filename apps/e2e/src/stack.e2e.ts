@@ -40,13 +40,19 @@ describe('NEO end to end', () => {
     processes = startSeparateProcesses(files, TEST_REDIS_URL);
     await withDiagnostics(processes, async () => {
       await waitFor(() => allReady(files.ports), { timeoutMs: 60_000, description: 'four services ready' });
-      await runAlertingScenario(files.ports, peers, 'redis');
-
-      // Alert state lives in Redis under the stack's prefix, so another replica could take over.
       const redis = await connectTestRedis();
       try {
-        const keys = await redis.keys(`${files.prefix}*`);
-        expect(keys.some((key) => key.includes('alerts'))).toBe(true);
+        await runAlertingScenario(files.ports, peers, 'redis', {
+          // Alert state lives in Redis under the stack's prefix, so another replica could take over.
+          whileFiring: async () => {
+            const keys = await redis.keys(`${files.prefix}*`);
+            const alertKeys = keys.filter((key) => key.includes('alerts'));
+            expect(alertKeys).not.toHaveLength(0);
+            const stored = JSON.stringify(await Promise.all(alertKeys.map((key) => redis.hgetall(key))));
+            expect(stored).toContain('StoryQueueBacklog');
+            expect(stored).toContain('firing');
+          },
+        });
       } finally {
         await deleteKeysWithPrefix(redis, files.prefix);
         await redis.quit();

@@ -62,7 +62,17 @@ export class ScenarioPeers {
  * The user-visible story both e2e cases check: the target is scraped, a failing check reaches the overview and
  * the live stream, an alert goes pending, fires, is delivered and resolves, and `up` drops when the target dies.
  */
-export async function runAlertingScenario(ports: StackPorts, peers: ScenarioPeers, expectedBus: string): Promise<void> {
+export interface ScenarioHooks {
+  /** Runs while the alert is firing, e.g. to look at where its state is kept. */
+  readonly whileFiring?: () => Promise<void>;
+}
+
+export async function runAlertingScenario(
+  ports: StackPorts,
+  peers: ScenarioPeers,
+  expectedBus: string,
+  hooks: ScenarioHooks = {},
+): Promise<void> {
   const collector = `http://127.0.0.1:${ports.collector}`;
   const dashboard = `http://127.0.0.1:${ports.dashboard}`;
   const stream = new SseClient();
@@ -123,6 +133,7 @@ export async function runAlertingScenario(ports: StackPorts, peers: ScenarioPeer
     expect(body.alerts[0].annotations['summary']).toBe(`Story queue on ${new URL(peers.target.url).host} is 12 deep`);
     const overview = await getJson<Overview>(`${dashboard}/api/overview`);
     expect(overview.alerts.some((a) => a.rule === 'StoryQueueBacklog' && a.state === 'firing')).toBe(true);
+    await hooks.whileFiring?.();
 
     // Back under the threshold: the resolved notification arrives.
     peers.target.setGauge(QUEUE_METRIC, 0, { queue: 'stories' });

@@ -90,8 +90,8 @@ export async function writeStackConfig(scenario: StackScenario): Promise<StackFi
   writeFileSync(
     join(dir, 'alerter.yaml'),
     [
-      `query_url: http://127.0.0.1:${ports.collector}`,
-      `evaluation_interval: ${FAST.evaluation}`,
+      `query: { url: 'http://127.0.0.1:${ports.collector}' }`,
+      `global: { evaluation_interval: ${FAST.evaluation} }`,
       "rule_files: ['rules/*.yaml']",
       'route: { receiver: e2e, group_by: [alertname] }',
       'receivers:',

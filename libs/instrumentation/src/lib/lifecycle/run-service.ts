@@ -1,6 +1,7 @@
 import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
+import { HealthRegistry } from '../health/health-registry';
 import { registerForShutdown } from './shutdown-coordinator';
 
 export interface ServiceDefinition<C> {
@@ -29,7 +30,11 @@ export async function runService<C>(definition: ServiceDefinition<C>): Promise<I
     const logger = app.get(Logger);
     app.useLogger(logger);
     await app.listen(port, host);
-    registerForShutdown({ name: definition.name, app, drainMs }, (msg) => logger.log(msg, definition.name));
+    const health = app.get(HealthRegistry);
+    registerForShutdown(
+      { name: definition.name, app, drainMs, beginShutdown: () => health.beginShutdown() },
+      (msg) => logger.log(msg, definition.name),
+    );
     logger.log(`${definition.name} listening on http://${host}:${port}`, definition.name);
     return app;
   } catch (error) {

@@ -1,10 +1,14 @@
 import type { INestApplication } from '@nestjs/common';
-import { HealthRegistry } from '../health/health-registry';
 
 interface RunningService {
   readonly name: string;
   readonly app: INestApplication;
   readonly drainMs: number;
+  /**
+   * Turns readiness to 503. Passed in rather than looked up by class: in all-in-one each bundle has its own
+   * copy of the instrumentation classes, so another bundle's class token would not be found in this app.
+   */
+  readonly beginShutdown: () => void;
 }
 
 interface CoordinatorState {
@@ -50,8 +54,8 @@ export async function shutdownAll(): Promise<void> {
   if (current.shuttingDown) return;
   current.shuttingDown = true;
   const services = [...current.services];
-  for (const { app } of services) {
-    app.get(HealthRegistry, { strict: false }).beginShutdown();
+  for (const service of services) {
+    service.beginShutdown();
   }
   const drainMs = Math.max(0, ...services.map((s) => s.drainMs));
   await new Promise((resolve) => setTimeout(resolve, drainMs));
