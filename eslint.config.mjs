@@ -55,7 +55,10 @@ export default [
     files: ['apps/*/src/**/*.ts', 'libs/**/src/**/*.ts'],
     ignores: ['**/*.spec.ts', '**/*.test.ts', 'libs/testing/**', 'apps/e2e/**'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: '@neo/testing', message: '@neo/testing is for specs only.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: '@neo/testing', message: '@neo/testing is for specs only.' }] },
+      ],
     },
   },
 ];

@@ -4,6 +4,7 @@
  * Run: node -r @swc-node/register tools/config-reference.ts --write|--check [README.md]
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { format, resolveConfig } from 'prettier';
 import { renderSettingsTable, type SettingMap } from '@neo/config';
 import { collectorSettings } from '../apps/collector/src/config/collector.config';
 import { alerterSettings } from '../apps/alerter/src/config/alerter.config';
@@ -26,19 +27,26 @@ export function renderReference(): string {
     .join('\n');
 }
 
-const [mode, path = 'README.md'] = process.argv.slice(2);
-const generated = `${BEGIN}\n${renderReference()}${END}`;
-const readme = readFileSync(path, 'utf8');
-const start = readme.indexOf(BEGIN);
-const end = readme.indexOf(END);
-if (start < 0 || end < start) {
-  process.stderr.write(`${path} has no ${BEGIN} ... ${END} block\n`);
-  process.exit(1);
+async function main(): Promise<void> {
+  const [mode, path = 'README.md'] = process.argv.slice(2);
+  const readme = readFileSync(path, 'utf8');
+  const start = readme.indexOf(BEGIN);
+  const end = readme.indexOf(END);
+  if (start < 0 || end < start) {
+    throw new Error(`${path} has no ${BEGIN} ... ${END} block`);
+  }
+  const replaced = `${readme.slice(0, start)}${BEGIN}\n${renderReference()}${END}${readme.slice(end + END.length)}`;
+  // Formatted as `prettier --check` wants it, so the docs check and the format check never disagree.
+  const options = (await resolveConfig(path)) ?? {};
+  const expected = await format(replaced, { ...options, filepath: path });
+  if (mode === '--write') {
+    writeFileSync(path, expected);
+  } else if (expected !== readme) {
+    throw new Error(`${path}: configuration reference is out of date; run \`npm run docs:config\``);
+  }
 }
-const current = readme.slice(start, end + END.length);
-if (mode === '--write') {
-  writeFileSync(path, readme.slice(0, start) + generated + readme.slice(end + END.length));
-} else if (current !== generated) {
-  process.stderr.write(`${path}: configuration reference is out of date; run \`npm run docs:config\`\n`);
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${(error as Error).message}\n`);
   process.exit(1);
-}
+});

@@ -10,6 +10,9 @@ if (!apps.includes(app)) {
   process.exit(2);
 }
 const env = { ...process.env, REDIS_URL: process.env.REDIS_URL || 'redis://127.0.0.1:6379' };
-const child = spawn(process.execPath, [join(__dirname, '..', 'dist', 'apps', app, 'main.js')], { env, stdio: 'inherit' });
+const child = spawn(process.execPath, [join(__dirname, '..', 'dist', 'apps', app, 'main.js')], {
+  env,
+  stdio: 'inherit',
+});
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

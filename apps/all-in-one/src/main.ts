@@ -31,5 +31,7 @@ for (const service of SERVICES) {
 }
 
 function log(msg: string): void {
-  process.stdout.write(`${JSON.stringify({ level: 30, time: Date.now(), service: 'all-in-one', msg, bus })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ level: 30, time: Date.now(), service: 'all-in-one', msg, bus })}\n`,
+  );
 }

@@ -45,12 +45,18 @@ describe('bad input never takes a service down silently', () => {
       REDIS_URL: TEST_REDIS_URL,
     });
     const base = `http://127.0.0.1:${port}`;
-    await waitFor(() => answers200(`${base}/health/ready`), { timeoutMs: 30_000, description: 'dashboard-api ready' });
+    await waitFor(() => answers200(`${base}/health/ready`), {
+      timeoutMs: 30_000,
+      description: 'dashboard-api ready',
+    });
 
     const redis = await connectTestRedis();
     try {
       await redis.publish(`${prefix}neo.check.result.v1`, '{"this is": not json');
-      await redis.publish(`${prefix}neo.check.result.v1`, JSON.stringify({ id: '1', channel: 'neo.check.result.v1' }));
+      await redis.publish(
+        `${prefix}neo.check.result.v1`,
+        JSON.stringify({ id: '1', channel: 'neo.check.result.v1' }),
+      );
       await waitFor(() => (running?.logs().match(/dropped malformed event/g)?.length ?? 0) >= 2, {
         timeoutMs: 10_000,
         description: 'two drop log lines',

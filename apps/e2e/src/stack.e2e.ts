@@ -1,7 +1,13 @@
 import { TEST_REDIS_URL, connectTestRedis, deleteKeysWithPrefix, waitFor } from '@neo/testing';
 import type { NodeProcess } from './support/node-process';
 import { ScenarioPeers, runAlertingScenario } from './support/scenario';
-import { allReady, startAllInOne, startSeparateProcesses, writeStackConfig, type StackFiles } from './support/stack';
+import {
+  allReady,
+  startAllInOne,
+  startSeparateProcesses,
+  writeStackConfig,
+  type StackFiles,
+} from './support/stack';
 
 function logsOf(processes: NodeProcess[]): string {
   return processes.map((p) => `----- ${p.name} -----\n${p.logs().slice(-4000)}`).join('\n');

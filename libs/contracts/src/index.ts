@@ -2,4 +2,10 @@ export { CHANNELS, CHANNEL_NAMES, isChannelName } from './lib/channels';
 export type { ChannelName, PayloadOf, PayloadInputOf } from './lib/channels';
 export { createEnvelope, decodeEnvelope, encodeEnvelope, InvalidPayloadError } from './lib/envelope';
 export type { DecodeResult, Envelope, EnvelopeMeta } from './lib/envelope';
-export { AlertStateV1, CheckResultV1, LabelsSchema, ServiceHeartbeatV1, TargetHealthV1 } from './lib/payloads';
+export {
+  AlertStateV1,
+  CheckResultV1,
+  LabelsSchema,
+  ServiceHeartbeatV1,
+  TargetHealthV1,
+} from './lib/payloads';

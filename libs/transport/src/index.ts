@@ -4,5 +4,12 @@ export { InProcessEventBus } from './lib/in-process-event-bus';
 export { createRedisClient, redisOptionsFromUrl } from './lib/redis-connection';
 export { RedisEventBus } from './lib/redis-event-bus';
 export { currentTraceparent } from './lib/trace-context';
-export { BUS_HEALTH, createEventBus, EVENT_BUS, isAllInOne, REDIS_CLIENT, TransportModule } from './lib/transport.module';
+export {
+  BUS_HEALTH,
+  createEventBus,
+  EVENT_BUS,
+  isAllInOne,
+  REDIS_CLIENT,
+  TransportModule,
+} from './lib/transport.module';
 export type { TransportOptions } from './lib/transport.module';

@@ -79,10 +79,15 @@ export async function runAlertingScenario(
   await stream.open(`${dashboard}/api/events`);
   try {
     const upOf = async () => {
-      const answer = await getJson<QueryAnswer>(`${collector}/api/v1/query?query=${encodeURIComponent('up{job="novel-engine"}')}`);
+      const answer = await getJson<QueryAnswer>(
+        `${collector}/api/v1/query?query=${encodeURIComponent('up{job="novel-engine"}')}`,
+      );
       return answer.data.result[0]?.value[1];
     };
-    await waitFor(async () => (await upOf()) === '1', { timeoutMs: 30_000, description: 'up == 1 for the target' });
+    await waitFor(async () => (await upOf()) === '1', {
+      timeoutMs: 30_000,
+      description: 'up == 1 for the target',
+    });
 
     // A failing check is visible in the overview and on the live stream.
     const overviewWithCheck = await waitFor(
@@ -96,7 +101,10 @@ export async function runAlertingScenario(
     expect(overviewWithCheck.bus).toBe(expectedBus);
     expect(overviewWithCheck.checks.find((c) => c.name === 'story-api')?.error).toMatch(/503/);
     await waitFor(
-      () => stream.messages.some((m) => m.event === 'neo.check.result.v1' && parse(m.data).payload['success'] === false),
+      () =>
+        stream.messages.some(
+          (m) => m.event === 'neo.check.result.v1' && parse(m.data).payload['success'] === false,
+        ),
       { timeoutMs: 15_000, description: 'failing check result on the SSE stream' },
     );
     await waitFor(
@@ -111,7 +119,10 @@ export async function runAlertingScenario(
 
     // The metric crosses the threshold: pending, then firing, then a webhook with the right labels.
     peers.target.setGauge(QUEUE_METRIC, 12, { queue: 'stories' });
-    const firing = await peers.webhook.waitForRequest((r) => r.json<WebhookBody>().status === 'firing', 30_000);
+    const firing = await peers.webhook.waitForRequest(
+      (r) => r.json<WebhookBody>().status === 'firing',
+      30_000,
+    );
     const alertStates = stream.messages
       .filter((m) => m.event === 'neo.alert.state.v1')
       .map((m) => parse(m.data).payload['state']);
@@ -130,14 +141,19 @@ export async function runAlertingScenario(
       env: 'e2e',
       queue: 'stories',
     });
-    expect(body.alerts[0].annotations['summary']).toBe(`Story queue on ${new URL(peers.target.url).host} is 12 deep`);
+    expect(body.alerts[0].annotations['summary']).toBe(
+      `Story queue on ${new URL(peers.target.url).host} is 12 deep`,
+    );
     const overview = await getJson<Overview>(`${dashboard}/api/overview`);
     expect(overview.alerts.some((a) => a.rule === 'StoryQueueBacklog' && a.state === 'firing')).toBe(true);
     await hooks.whileFiring?.();
 
     // Back under the threshold: the resolved notification arrives.
     peers.target.setGauge(QUEUE_METRIC, 0, { queue: 'stories' });
-    const resolved = await peers.webhook.waitForRequest((r) => r.json<WebhookBody>().status === 'resolved', 30_000);
+    const resolved = await peers.webhook.waitForRequest(
+      (r) => r.json<WebhookBody>().status === 'resolved',
+      30_000,
+    );
     expect(resolved.json<WebhookBody>().alerts[0]).toMatchObject({
       status: 'resolved',
       labels: { alertname: 'StoryQueueBacklog' },
@@ -145,7 +161,10 @@ export async function runAlertingScenario(
 
     // The target goes away: `up` drops to 0 and the overview shows it down.
     await peers.target.stop();
-    await waitFor(async () => (await upOf()) === '0', { timeoutMs: 20_000, description: 'up == 0 after the target stopped' });
+    await waitFor(async () => (await upOf()) === '0', {
+      timeoutMs: 20_000,
+      description: 'up == 0 after the target stopped',
+    });
     await waitFor(
       async () => {
         const current = await getJson<Overview>(`${dashboard}/api/overview`);

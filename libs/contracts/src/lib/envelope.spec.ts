@@ -54,8 +54,22 @@ describe('event envelope', () => {
   it.each([
     ['not json', '{oops', /not JSON/],
     ['not an envelope', JSON.stringify({ hello: 1 }), /bad envelope/],
-    ['wrong channel', JSON.stringify({ ...createEnvelope('neo.target.health.v1', health, { source: 'c' }), channel: 'neo.check.result.v1' }), /arrived on/],
-    ['bad payload', JSON.stringify({ ...createEnvelope('neo.target.health.v1', health, { source: 'c' }), payload: { job: 1 } }), /bad payload: job/],
+    [
+      'wrong channel',
+      JSON.stringify({
+        ...createEnvelope('neo.target.health.v1', health, { source: 'c' }),
+        channel: 'neo.check.result.v1',
+      }),
+      /arrived on/,
+    ],
+    [
+      'bad payload',
+      JSON.stringify({
+        ...createEnvelope('neo.target.health.v1', health, { source: 'c' }),
+        payload: { job: 1 },
+      }),
+      /bad payload: job/,
+    ],
   ])('decode reports %s with a reason instead of throwing', (_label, raw, reason) => {
     const decoded = decodeEnvelope('neo.target.health.v1', raw);
     expect(decoded.ok).toBe(false);

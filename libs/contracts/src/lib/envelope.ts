@@ -77,7 +77,10 @@ export function decodeEnvelope<C extends ChannelName>(channel: C, raw: unknown):
     return { ok: false, reason: `bad envelope: ${describeIssues(shape.error)}` };
   }
   if (shape.data.channel !== channel) {
-    return { ok: false, reason: `envelope names channel '${shape.data.channel}' but arrived on '${channel}'` };
+    return {
+      ok: false,
+      reason: `envelope names channel '${shape.data.channel}' but arrived on '${channel}'`,
+    };
   }
   const payload = CHANNELS[channel].safeParse(shape.data.payload);
   if (!payload.success) {

@@ -55,7 +55,13 @@ export const ServiceHeartbeatV1 = z.object({
   startedAt: z.string(),
   bus: z.enum(['redis', 'in-process']),
   components: z
-    .array(z.object({ name: z.string(), status: z.enum(['up', 'degraded', 'down']), message: z.string().optional() }))
+    .array(
+      z.object({
+        name: z.string(),
+        status: z.enum(['up', 'degraded', 'down']),
+        message: z.string().optional(),
+      }),
+    )
     .default([]),
 });
 export type ServiceHeartbeatV1 = z.infer<typeof ServiceHeartbeatV1>;

@@ -24,7 +24,8 @@ let dependencyUp = true;
       useValue: {
         name: 'database',
         readiness: true,
-        check: async () => (dependencyUp ? { status: 'up' } : { status: 'down', message: 'connection refused' }),
+        check: async () =>
+          dependencyUp ? { status: 'up' } : { status: 'down', message: 'connection refused' },
       },
     },
   ],
@@ -53,7 +54,11 @@ describe('ObservabilityModule in a Nest app', () => {
     const moduleRef = await Test.createTestingModule({
       imports: [
         DependencyModule,
-        ObservabilityModule.forRoot({ serviceName: 'story-api', logLevel: 'silent', healthContributors: [DEPENDENCY] }),
+        ObservabilityModule.forRoot({
+          serviceName: 'story-api',
+          logLevel: 'silent',
+          healthContributors: [DEPENDENCY],
+        }),
       ],
       controllers: [StoriesController],
     }).compile();

@@ -37,7 +37,9 @@ class ObservabilityWiring implements OnModuleInit {
       this.health.register(this.moduleRef.get<HealthContributor>(token, { strict: false }));
     }
     if (this.options.heartbeat) {
-      this.heartbeat.attach(this.moduleRef.get<HeartbeatSink>(this.options.heartbeat.sink, { strict: false }));
+      this.heartbeat.attach(
+        this.moduleRef.get<HeartbeatSink>(this.options.heartbeat.sink, { strict: false }),
+      );
     }
   }
 }
@@ -53,7 +55,9 @@ export class ObservabilityModule implements NestModule {
     return {
       module: ObservabilityModule,
       imports: [
-        LoggerModule.forRoot(loggerParams({ serviceName: options.serviceName, level: options.logLevel ?? 'info' })),
+        LoggerModule.forRoot(
+          loggerParams({ serviceName: options.serviceName, level: options.logLevel ?? 'info' }),
+        ),
         TerminusModule.forRoot({ logger: false }),
         PrometheusModule.register({ controller: MetricsController, defaultMetrics: { enabled: false } }),
       ],
@@ -62,7 +66,8 @@ export class ObservabilityModule implements NestModule {
         { provide: OBSERVABILITY_OPTIONS, useValue: options },
         {
           provide: MetricsRegistry,
-          useFactory: () => new MetricsRegistry({ serviceName: options.serviceName, defaultLabels: options.defaultLabels }),
+          useFactory: () =>
+            new MetricsRegistry({ serviceName: options.serviceName, defaultLabels: options.defaultLabels }),
         },
         { provide: HealthRegistry, useFactory: () => new HealthRegistry() },
         HeartbeatService,

@@ -1,5 +1,11 @@
 import { Logger } from '@nestjs/common';
-import { createEnvelope, decodeEnvelope, type ChannelName, type Envelope, type PayloadInputOf } from '@neo/contracts';
+import {
+  createEnvelope,
+  decodeEnvelope,
+  type ChannelName,
+  type Envelope,
+  type PayloadInputOf,
+} from '@neo/contracts';
 import type { BusStats, EventHandler } from './event-bus';
 import { withConsumerSpan, withProducerSpan } from './trace-context';
 

@@ -83,7 +83,11 @@ describe.each(kinds)('%s event bus', (_kind, make, publishRaw) => {
 
   it('drops a malformed message with a counted reason and keeps delivering', async () => {
     await publishRaw(prefix, 'neo.target.health.v1', '{not json');
-    await publishRaw(prefix, 'neo.target.health.v1', JSON.stringify({ id: 'x', channel: 'neo.target.health.v1' }));
+    await publishRaw(
+      prefix,
+      'neo.target.health.v1',
+      JSON.stringify({ id: 'x', channel: 'neo.target.health.v1' }),
+    );
     await eventually(() => (consumer.stats.dropped >= 2 ? true : undefined));
     await publisher.publish('neo.target.health.v1', { ...health, health: 'up' });
     const envelope = await eventually(() => received[0]);

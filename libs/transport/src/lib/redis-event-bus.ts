@@ -73,11 +73,7 @@ export class RedisEventBus implements EventBus {
       throw new Error(`subscribe to ${channel} before the bus starts`);
     }
     if (!this.dispatcher.channels.includes(channel)) {
-      this.server.addHandler(
-        this.prefix + channel,
-        async (raw: unknown) => this.receive(channel, raw),
-        true,
-      );
+      this.server.addHandler(this.prefix + channel, async (raw: unknown) => this.receive(channel, raw), true);
     }
     this.dispatcher.add(channel, handler);
   }

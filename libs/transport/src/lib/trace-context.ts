@@ -1,4 +1,12 @@
-import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Context } from '@opentelemetry/api';
+import {
+  context,
+  propagation,
+  ROOT_CONTEXT,
+  SpanKind,
+  SpanStatusCode,
+  trace,
+  type Context,
+} from '@opentelemetry/api';
 
 const tracer = () => trace.getTracer('@neo/transport');
 
@@ -10,7 +18,10 @@ export function currentTraceparent(ctx: Context = context.active()): string | un
 }
 
 /** Publishes inside a producer span so the envelope's traceparent names it as the consumer's parent. */
-export async function withProducerSpan<T>(channel: string, fn: (traceparent: string | undefined) => Promise<T>): Promise<T> {
+export async function withProducerSpan<T>(
+  channel: string,
+  fn: (traceparent: string | undefined) => Promise<T>,
+): Promise<T> {
   return tracer().startActiveSpan(`publish ${channel}`, { kind: SpanKind.PRODUCER }, async (span) => {
     try {
       return await fn(currentTraceparent());

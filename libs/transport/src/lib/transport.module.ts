@@ -36,7 +36,9 @@ export function isAllInOne(env: Readonly<Record<string, string | undefined>> = p
 
 export function createEventBus(options: TransportOptions): EventBus {
   if (!options.redisUrl && !isAllInOne()) {
-    throw new Error('REDIS_URL is required when a service runs on its own (only all-in-one has an in-process bus)');
+    throw new Error(
+      'REDIS_URL is required when a service runs on its own (only all-in-one has an in-process bus)',
+    );
   }
   return options.redisUrl
     ? new RedisEventBus(options.redisUrl, { source: options.source, channelPrefix: options.channelPrefix })

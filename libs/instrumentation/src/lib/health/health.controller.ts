@@ -16,7 +16,9 @@ export class HealthController {
   @Get('live')
   @HealthCheck()
   live() {
-    return this.health.check([async () => ({ process: { status: 'up', uptimeSeconds: Math.round(process.uptime()) } })]);
+    return this.health.check([
+      async () => ({ process: { status: 'up', uptimeSeconds: Math.round(process.uptime()) } }),
+    ]);
   }
 
   /** Dependencies needed to serve traffic; 503 while shutting down. */

@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import type { PayloadInputOf } from '@neo/contracts';
 import { rollUpHealth } from '@neo/domain-health';
 import { HealthRegistry } from '../health/health-registry';
@@ -6,7 +12,10 @@ import { OBSERVABILITY_OPTIONS, type ObservabilityOptions } from '../observabili
 
 /** Anything that can put a heartbeat on the bus; the app's EventBus fits. */
 export interface HeartbeatSink {
-  publish(channel: 'neo.service.heartbeat.v1', payload: PayloadInputOf<'neo.service.heartbeat.v1'>): Promise<void>;
+  publish(
+    channel: 'neo.service.heartbeat.v1',
+    payload: PayloadInputOf<'neo.service.heartbeat.v1'>,
+  ): Promise<void>;
 }
 
 /**
@@ -53,7 +62,11 @@ export class HeartbeatService implements OnApplicationBootstrap, OnApplicationSh
         status: rollUpHealth(components),
         startedAt: this.startedAt,
         bus: heartbeat.busMode,
-        components: components.map(({ name, status, message }) => ({ name, status, ...(message ? { message } : {}) })),
+        components: components.map(({ name, status, message }) => ({
+          name,
+          status,
+          ...(message ? { message } : {}),
+        })),
       });
     } catch (error) {
       this.logger.warn({ msg: 'heartbeat not published', reason: (error as Error).message });

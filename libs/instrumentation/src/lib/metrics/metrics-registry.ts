@@ -36,7 +36,14 @@ export class MetricsRegistry {
   ): Histogram<L> {
     return this.getOrCreate(
       name,
-      () => new Histogram({ name, help, labelNames, registers: [this.registry], ...(buckets ? { buckets } : {}) }),
+      () =>
+        new Histogram({
+          name,
+          help,
+          labelNames,
+          registers: [this.registry],
+          ...(buckets ? { buckets } : {}),
+        }),
     );
   }
 

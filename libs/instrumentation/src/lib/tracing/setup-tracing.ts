@@ -45,7 +45,9 @@ export function setupTracing(options: TracingOptions): TracingHandle {
   if (existing) return existing;
 
   const env = options.env ?? process.env;
-  const endpointSet = Boolean(env['OTEL_EXPORTER_OTLP_ENDPOINT'] || env['OTEL_EXPORTER_OTLP_TRACES_ENDPOINT']);
+  const endpointSet = Boolean(
+    env['OTEL_EXPORTER_OTLP_ENDPOINT'] || env['OTEL_EXPORTER_OTLP_TRACES_ENDPOINT'],
+  );
   // An exporter handed in (tests, custom backends) sees each span as it ends; OTLP batches to spare the network.
   const spanProcessors = options.exporter
     ? [new SimpleSpanProcessor(options.exporter)]
