@@ -66,6 +66,10 @@ describe('ChainIterator', () => {
 });
 
 describe('Reader over the head', () => {
+  let cached: Head | undefined;
+  const head0 = (): Head => (cached ??= build());
+  beforeEach(() => (cached = undefined));
+
   function build(): Head {
     const head = new Head({ chunkRangeMs: 1_000_000 });
     for (let t = 0; t < 500; t++) {
@@ -79,7 +83,7 @@ describe('Reader over the head', () => {
   }
 
   it('selects by matchers, sorted by labels, iterating only the range', () => {
-    const reader = new Reader([build()], () => undefined);
+    const reader = new Reader(() => ({ sources: [head0()], release: () => undefined }));
     const got = [
       ...reader.select({
         matchers: [{ name: '__name__', op: '=', value: 'up' }],
@@ -102,7 +106,7 @@ describe('Reader over the head', () => {
   });
 
   it('excludes series without samples in the range', () => {
-    const reader = new Reader([build()], () => undefined);
+    const reader = new Reader(() => ({ sources: [head0()], release: () => undefined }));
     const names = [
       ...reader.select({ matchers: [{ name: 'job', op: '=', value: 'a' }], minT: 0, maxT: 1000 }),
     ].map((s) => s.labels['__name__']);
@@ -113,18 +117,21 @@ describe('Reader over the head', () => {
 
   it('keeps a consistent view while the head keeps growing', () => {
     const head = build();
-    const reader = new Reader([head], () => undefined);
+    const reader = new Reader(() => ({ sources: [head], release: () => undefined }));
     const [series] = reader.select({ matchers: [{ name: 'job', op: '=', value: 'b' }] });
     head.appendBatch([{ labels: { __name__: 'up', job: 'b' }, timestampMs: 600_000, value: 1 }]);
     expect(drain(series.iterator()).length).toBe(500);
   });
 
   it('refuses use after close and calls its close hook once', () => {
-    let closes = 0;
-    const reader = new Reader([build()], () => closes++);
+    let releases = 0;
+    const head = build();
+    const reader = new Reader(() => ({ sources: [head], release: () => releases++ }));
+    expect([...reader.select({ matchers: [] })]).toHaveLength(3);
+    expect(releases).toBe(0);
     reader.close();
     reader.close();
-    expect(closes).toBe(1);
+    expect(releases).toBe(1);
     expect(() => reader.labelNames()).toThrow('closed');
   });
 });

@@ -11,17 +11,22 @@ export interface SelectParams {
   readonly maxT?: number;
 }
 
+/** The head and blocks as they are now; `release` lets go of the blocks it pinned. */
+export interface SourceSnapshot {
+  readonly sources: readonly QuerySource[];
+  release(): void;
+}
+
 /**
- * A consistent view over the head and the blocks present when it was opened. Blocks stay readable
- * until `close()`, even if retention deletes them meanwhile, so always close a reader.
+ * Reads the head and blocks. Each call sees the store as it is at that moment (compaction swaps head
+ * chunks for a block atomically, so nothing is seen twice or missed); blocks a `select` touched stay
+ * readable until `close()`, even if retention deletes them meanwhile, so always close a reader.
  */
 export class Reader {
   private closed = false;
+  private readonly pins: Array<() => void> = [];
 
-  constructor(
-    private readonly sources: readonly QuerySource[],
-    private readonly onClose: () => void,
-  ) {}
+  constructor(private readonly snapshot: () => SourceSnapshot) {}
 
   /**
    * Series matching every matcher with at least one sample in the range, sorted by labels. Only
@@ -29,11 +34,13 @@ export class Reader {
    */
   *select(params: SelectParams): IterableIterator<SeriesEntry> {
     this.assertOpen();
+    const snap = this.snapshot();
+    this.pins.push(() => snap.release());
     const mint = params.minT ?? -Infinity;
     const maxt = params.maxT ?? Infinity;
     const range: TimeRange = { minT: mint, maxT: maxt };
     const merged = new Map<string, MergedSeries>();
-    for (const src of this.sources) {
+    for (const src of snap.sources) {
       if (src.maxT < mint || src.minT > maxt) {
         continue;
       }
@@ -67,8 +74,13 @@ export class Reader {
   labelNames(matchers: readonly LabelMatcher[] = [], range?: TimeRange): string[] {
     this.assertOpen();
     const out = new Set<string>();
-    for (const src of this.sources) {
-      collectLabelNames(src, out, matchers, range);
+    const snap = this.snapshot();
+    try {
+      for (const src of snap.sources) {
+        collectLabelNames(src, out, matchers, range);
+      }
+    } finally {
+      snap.release();
     }
     return [...out].sort(compareBytes);
   }
@@ -77,8 +89,13 @@ export class Reader {
   labelValues(name: string, matchers: readonly LabelMatcher[] = [], range?: TimeRange): string[] {
     this.assertOpen();
     const out = new Set<string>();
-    for (const src of this.sources) {
-      collectLabelValues(src, name, out, matchers, range);
+    const snap = this.snapshot();
+    try {
+      for (const src of snap.sources) {
+        collectLabelValues(src, name, out, matchers, range);
+      }
+    } finally {
+      snap.release();
     }
     return [...out].sort(compareBytes);
   }
@@ -86,7 +103,9 @@ export class Reader {
   close(): void {
     if (!this.closed) {
       this.closed = true;
-      this.onClose();
+      for (const release of this.pins.splice(0)) {
+        release();
+      }
     }
   }
 
