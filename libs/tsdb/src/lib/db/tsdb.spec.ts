@@ -105,6 +105,35 @@ describe('Tsdb', () => {
     await third.close();
   });
 
+  it('recovers from a WAL cut mid-record (torn write) keeping every complete batch', async () => {
+    const db = await Tsdb.open({ dataDir: tmp.dir });
+    for (let i = 1; i <= 5; i++) {
+      await db.appendBatch([
+        { labels: { __name__: 'm', i: 'x' }, timestampMs: i * 1000, value: i },
+        { labels: { __name__: 'm', i: 'y' }, timestampMs: i * 1000, value: -i },
+      ]);
+    }
+    await db.close();
+    const seg = join(tmp.dir, 'wal', walFiles(tmp.dir).filter((f) => /^\d+$/.test(f))[0]);
+    const bytes = readFileSync(seg);
+    writeFileSync(seg, bytes.subarray(0, bytes.length - 10));
+
+    const again = await Tsdb.open({ dataDir: tmp.dir });
+    expect(again.openReport.wal.corruptions[0]).toMatchObject({ reason: 'torn_record' });
+    const got = read(again, 'm');
+    // The torn last batch is gone as a whole: both of its samples, never just one.
+    expect(got['x'].map((s) => s.v)).toEqual([1, 2, 3, 4]);
+    expect(got['y'].map((s) => s.v)).toEqual([-1, -2, -3, -4]);
+    expect(
+      (await again.appendBatch([{ labels: { __name__: 'm', i: 'x' }, timestampMs: 5000, value: 5 }]))
+        .accepted,
+    ).toBe(1);
+    await again.close();
+    const third = await Tsdb.open({ dataDir: tmp.dir });
+    expect(read(third, 'm')['x'].map((s) => s.v)).toEqual([1, 2, 3, 4, 5]);
+    await third.close();
+  });
+
   it('compacts old head data into blocks read from disk, checkpoints and truncates the WAL', async () => {
     const db = await Tsdb.open({ dataDir: tmp.dir, blockRangeMs: 10_000, walSegmentBytes: 512 });
     for (let t = 0; t < 40_000; t += 500) {
