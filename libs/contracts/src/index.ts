@@ -6,6 +6,7 @@ export {
   AlertStateV1,
   CheckResultV1,
   LabelsSchema,
+  SecurityEventV1,
   ServiceHeartbeatV1,
   TargetHealthV1,
 } from './lib/payloads';

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { AlertStateV1, CheckResultV1, ServiceHeartbeatV1, TargetHealthV1 } from './payloads';
+import { AlertStateV1, CheckResultV1, SecurityEventV1, ServiceHeartbeatV1, TargetHealthV1 } from './payloads';
 
 /**
  * Every event channel NEO publishes, with the schema its payload must satisfy. Wire names carry a version
@@ -10,6 +10,7 @@ export const CHANNELS = {
   'neo.check.result.v1': CheckResultV1,
   'neo.alert.state.v1': AlertStateV1,
   'neo.service.heartbeat.v1': ServiceHeartbeatV1,
+  'neo.security.event.v1': SecurityEventV1,
 } as const;
 
 export type ChannelName = keyof typeof CHANNELS;

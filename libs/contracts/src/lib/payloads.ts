@@ -65,3 +65,20 @@ export const ServiceHeartbeatV1 = z.object({
     .default([]),
 });
 export type ServiceHeartbeatV1 = z.infer<typeof ServiceHeartbeatV1>;
+
+/**
+ * A request the security middleware flagged: failed authentication (401/403), a rate-limit rejection (429) or
+ * a path, query or body matching an attack pattern. Values are already redacted; `client` is the peer address.
+ */
+export const SecurityEventV1 = z.object({
+  service: z.string().min(1),
+  kind: z.enum(['auth_failure', 'forbidden', 'rate_limited', 'sql_injection', 'xss', 'path_traversal']),
+  method: z.string().min(1),
+  route: z.string().min(1),
+  client: z.string().min(1),
+  statusCode: z.number().int().optional(),
+  /** Where an attack pattern matched (path, query or body). */
+  location: z.enum(['path', 'query', 'body']).optional(),
+  at: z.string(),
+});
+export type SecurityEventV1 = z.infer<typeof SecurityEventV1>;
