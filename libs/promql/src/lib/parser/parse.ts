@@ -1,6 +1,7 @@
 import { parser } from '@prometheus-io/lezer-promql';
 import { LabelMatcher, matchLabels, MatchOp, parseDuration } from '@neo/domain-metric';
-import type { SyntaxNode } from '@lezer/common';
+/** lezer's node type, taken from the parser so we need no direct @lezer/common dependency. */
+type SyntaxNode = ReturnType<typeof parser.parse>['topNode'];
 import {
   AggregateOp,
   AtModifier,
