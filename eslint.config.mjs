@@ -1,13 +1,22 @@
 import nx from '@nx/eslint-plugin';
 
-// Layering from shared design §2: apps compose infra, engines, contracts and domain; infra speaks
+// Layering from shared design §2: apps compose runtime, infra, engines, contracts and domain; infra speaks
 // contracts and domain; engines and contracts depend only on domain; domain depends on nothing
 // outside domain. `type:testing` may be imported by specs only (see the restricted-import rule below).
 const depConstraints = [
   {
     sourceTag: 'type:app',
-    onlyDependOnLibsWithTags: ['type:infra', 'type:engine', 'type:contract', 'type:domain', 'type:testing'],
+    onlyDependOnLibsWithTags: [
+      'type:runtime',
+      'type:infra',
+      'type:engine',
+      'type:contract',
+      'type:domain',
+      'type:testing',
+    ],
   },
+  // What every NEO service is made of (bus + observability), composed once instead of in each app.
+  { sourceTag: 'type:runtime', onlyDependOnLibsWithTags: ['type:infra', 'type:contract', 'type:domain'] },
   {
     sourceTag: 'type:e2e',
     onlyDependOnLibsWithTags: ['type:testing', 'type:contract', 'type:domain', 'type:infra'],
