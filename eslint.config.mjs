@@ -16,7 +16,10 @@ const depConstraints = [
     ],
   },
   // What every NEO service is made of (bus + observability), composed once instead of in each app.
-  { sourceTag: 'type:runtime', onlyDependOnLibsWithTags: ['type:infra', 'type:contract', 'type:domain'] },
+  {
+    sourceTag: 'type:runtime',
+    onlyDependOnLibsWithTags: ['type:infra', 'type:contract', 'type:domain', 'type:testing'],
+  },
   {
     sourceTag: 'type:e2e',
     onlyDependOnLibsWithTags: ['type:testing', 'type:contract', 'type:domain', 'type:infra'],
@@ -46,7 +49,7 @@ export default [
         {
           enforceBuildableLibDependency: true,
           banTransitiveDependencies: true,
-          allow: ['^.*/eslint(\\.base)?\\.config\\.[cm]?[jt]s$'],
+          allow: ['^.*/eslint(\\.base)?\\.config\\.[cm]?[jt]s$', '^(\\.\\./)+tools/webpack/[\\w-]+$'],
           depConstraints,
         },
       ],
