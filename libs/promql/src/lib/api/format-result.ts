@@ -1,0 +1,34 @@
+import { formatPromValue, Labels } from '@neo/domain-metric';
+import { QueryResult } from './results';
+
+type Pair = [number, string];
+
+/** The `data` member of a Prometheus HTTP API query response. */
+export type PromApiData =
+  | { resultType: 'scalar' | 'string'; result: Pair }
+  | { resultType: 'vector'; result: Array<{ metric: Labels; value: Pair }> }
+  | { resultType: 'matrix'; result: Array<{ metric: Labels; values: Pair[] }> };
+
+/** Timestamps as float seconds (ms precision), values as Go-formatted strings. */
+export function formatQueryData(r: QueryResult): PromApiData {
+  const ts = (t: number): number => t / 1000;
+  switch (r.resultType) {
+    case 'scalar':
+      return { resultType: 'scalar', result: [ts(r.t), formatPromValue(r.v)] };
+    case 'string':
+      return { resultType: 'string', result: [ts(r.t), r.v] };
+    case 'vector':
+      return {
+        resultType: 'vector',
+        result: r.samples.map((s) => ({ metric: s.labels, value: [ts(s.t), formatPromValue(s.v)] })),
+      };
+    case 'matrix':
+      return {
+        resultType: 'matrix',
+        result: r.series.map((s) => ({
+          metric: s.labels,
+          values: s.points.map((p): Pair => [ts(p.t), formatPromValue(p.v)]),
+        })),
+      };
+  }
+}

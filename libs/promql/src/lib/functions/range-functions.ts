@@ -1,0 +1,231 @@
+import { QueryError } from '../eval/query-error';
+import { kahanInc, linearRegression, quantile } from './stats';
+
+/** What a range function sees of the current step besides the samples. */
+export interface Window {
+  readonly rangeStart: number;
+  readonly rangeEnd: number;
+  readonly rangeMs: number;
+  readonly evalTime: number;
+  /** Scalar arguments at this step, in argument order (range argument excluded). */
+  readonly params: readonly number[];
+}
+
+/** Computes one step from samples [lo, hi) of a series; undefined means no output sample. */
+export type RangeFunction = (
+  ts: Float64Array,
+  vs: Float64Array,
+  lo: number,
+  hi: number,
+  w: Window,
+) => number | undefined;
+
+/** rate/increase/delta with Prometheus' extrapolation towards the window edges. */
+function extrapolatedRate(isCounter: boolean, isRate: boolean): RangeFunction {
+  return (ts, vs, lo, hi, w) => {
+    const count = hi - lo;
+    if (count < 2) {
+      return undefined;
+    }
+    const first = vs[lo];
+    let result = vs[hi - 1] - first;
+    if (isCounter) {
+      let last = 0;
+      for (let i = lo; i < hi; i++) {
+        if (vs[i] < last) {
+          result += last;
+        }
+        last = vs[i];
+      }
+    }
+    let durationToStart = (ts[lo] - w.rangeStart) / 1000;
+    const durationToEnd = (w.rangeEnd - ts[hi - 1]) / 1000;
+    const sampled = (ts[hi - 1] - ts[lo]) / 1000;
+    const avgStep = sampled / (count - 1);
+    if (isCounter && result > 0 && first >= 0) {
+      // A counter cannot go below zero: do not extrapolate further back than where it would hit 0.
+      durationToStart = Math.min(durationToStart, sampled * (first / result));
+    }
+    const threshold = avgStep * 1.1;
+    let interval = sampled;
+    interval += durationToStart < threshold ? durationToStart : avgStep / 2;
+    interval += durationToEnd < threshold ? durationToEnd : avgStep / 2;
+    result = result * (interval / sampled);
+    return isRate ? result / (w.rangeMs / 1000) : result;
+  };
+}
+
+function instantValue(isRate: boolean): RangeFunction {
+  return (ts, vs, lo, hi) => {
+    if (hi - lo < 2) {
+      return undefined;
+    }
+    const last = vs[hi - 1];
+    const prev = vs[hi - 2];
+    const result = isRate && last < prev ? last : last - prev;
+    const interval = ts[hi - 1] - ts[hi - 2];
+    if (interval === 0) {
+      return undefined;
+    }
+    return isRate ? result / (interval / 1000) : result;
+  };
+}
+
+function avgOverTime(_ts: Float64Array, vs: Float64Array, lo: number, hi: number): number {
+  let mean = 0;
+  let c = 0;
+  let count = 0;
+  for (let i = lo; i < hi; i++) {
+    const v = vs[i];
+    count++;
+    if (!Number.isFinite(mean) && !Number.isNaN(mean)) {
+      if (!Number.isFinite(v) && !Number.isNaN(v) && mean > 0 === v > 0) {
+        continue;
+      }
+      if (Number.isFinite(v)) {
+        continue;
+      }
+    }
+    [mean, c] = kahanInc(v / count - mean / count, mean, c);
+  }
+  return Number.isFinite(mean) ? mean + c : mean;
+}
+
+function variance(vs: Float64Array, lo: number, hi: number): number {
+  let count = 0;
+  let mean = 0;
+  let cMean = 0;
+  let aux = 0;
+  let cAux = 0;
+  for (let i = lo; i < hi; i++) {
+    const v = vs[i];
+    count++;
+    const delta = v - (mean + cMean);
+    [mean, cMean] = kahanInc(delta / count, mean, cMean);
+    [aux, cAux] = kahanInc(delta * (v - (mean + cMean)), aux, cAux);
+  }
+  return (aux + cAux) / count;
+}
+
+function holtWinters(
+  _ts: Float64Array,
+  vs: Float64Array,
+  lo: number,
+  hi: number,
+  w: Window,
+): number | undefined {
+  const [sf, tf] = w.params;
+  if (!(sf > 0 && sf < 1)) {
+    throw new QueryError(
+      'execution',
+      `invalid smoothing factor. Expected: 0 < sf < 1, got: ${sf.toFixed(6)}`,
+    );
+  }
+  if (!(tf > 0 && tf < 1)) {
+    throw new QueryError('execution', `invalid trend factor. Expected: 0 < tf < 1, got: ${tf.toFixed(6)}`);
+  }
+  if (hi - lo < 2) {
+    return undefined;
+  }
+  let s0 = 0;
+  let s1 = vs[lo];
+  let b = vs[lo + 1] - vs[lo];
+  for (let i = 1; i < hi - lo; i++) {
+    const x = sf * vs[lo + i];
+    if (i > 1) {
+      b = tf * (s1 - s0) + (1 - tf) * b;
+    }
+    const y = (1 - sf) * (s1 + b);
+    s0 = s1;
+    s1 = x + y;
+  }
+  return s1;
+}
+
+export const RANGE_FUNCTIONS: ReadonlyMap<string, RangeFunction> = new Map<string, RangeFunction>([
+  ['rate', extrapolatedRate(true, true)],
+  ['increase', extrapolatedRate(true, false)],
+  ['delta', extrapolatedRate(false, false)],
+  ['irate', instantValue(true)],
+  ['idelta', instantValue(false)],
+  ['deriv', (ts, vs, lo, hi) => (hi - lo < 2 ? undefined : linearRegression(ts, vs, lo, hi, ts[lo])[0])],
+  [
+    'predict_linear',
+    (ts, vs, lo, hi, w) => {
+      if (hi - lo < 2) {
+        return undefined;
+      }
+      const [slope, intercept] = linearRegression(ts, vs, lo, hi, w.evalTime);
+      return slope * w.params[0] + intercept;
+    },
+  ],
+  ['holt_winters', holtWinters],
+  [
+    'resets',
+    (_ts, vs, lo, hi) => {
+      let n = 0;
+      for (let i = lo + 1; i < hi; i++) {
+        if (vs[i] < vs[i - 1]) {
+          n++;
+        }
+      }
+      return n;
+    },
+  ],
+  [
+    'changes',
+    (_ts, vs, lo, hi) => {
+      let n = 0;
+      for (let i = lo + 1; i < hi; i++) {
+        const cur = vs[i];
+        const prev = vs[i - 1];
+        if (!(cur === prev || (Number.isNaN(cur) && Number.isNaN(prev)))) {
+          n++;
+        }
+      }
+      return n;
+    },
+  ],
+  ['avg_over_time', avgOverTime],
+  [
+    'sum_over_time',
+    (_ts, vs, lo, hi) => {
+      let sum = 0;
+      let c = 0;
+      for (let i = lo; i < hi; i++) {
+        [sum, c] = kahanInc(vs[i], sum, c);
+      }
+      return Number.isFinite(sum) ? sum + c : sum;
+    },
+  ],
+  [
+    'min_over_time',
+    (_ts, vs, lo, hi) => {
+      let m = vs[lo];
+      for (let i = lo; i < hi; i++) {
+        if (vs[i] < m || Number.isNaN(m)) {
+          m = vs[i];
+        }
+      }
+      return m;
+    },
+  ],
+  [
+    'max_over_time',
+    (_ts, vs, lo, hi) => {
+      let m = vs[lo];
+      for (let i = lo; i < hi; i++) {
+        if (vs[i] > m || Number.isNaN(m)) {
+          m = vs[i];
+        }
+      }
+      return m;
+    },
+  ],
+  ['count_over_time', (_ts, _vs, lo, hi) => hi - lo],
+  ['last_over_time', (_ts, vs, _lo, hi) => vs[hi - 1]],
+  ['present_over_time', () => 1],
+  ['stdvar_over_time', (_ts, vs, lo, hi) => variance(vs, lo, hi)],
+  ['stddev_over_time', (_ts, vs, lo, hi) => Math.sqrt(variance(vs, lo, hi))],
+  ['quantile_over_time', (_ts, vs, lo, hi, w) => quantile(w.params[0], Array.from(vs.subarray(lo, hi)))],
+]);
