@@ -35,6 +35,8 @@ const BINARY_OPS: Readonly<Record<string, BinaryOp>> = {
   Unless: 'unless',
 };
 
+const RENAMED_HOLT_WINTERS = 'double_exponential_smoothing';
+
 const MATCH_OPS: Readonly<Record<string, MatchOp>> = {
   EqlSingle: '=',
   Neq: '!=',
@@ -43,7 +45,9 @@ const MATCH_OPS: Readonly<Record<string, MatchOp>> = {
 };
 
 /** Parses and type-checks a PromQL expression into our AST; throws PromQLParseError. */
-export function parseExpr(query: string): Expr {
+export function parseExpr(original: string): Expr {
+  // The grammar only knows holt_winters by its Prometheus 3 name; 2.42 queries use the old one.
+  const query = original.replace(/\bholt_winters(\s*\()/g, `${RENAMED_HOLT_WINTERS}$1`);
   const tree = parser.parse(query);
   const top = tree.topNode;
   const error = findError(top);
@@ -54,7 +58,7 @@ export function parseExpr(query: string): Expr {
   if (body === null) {
     throw new PromQLParseError(query, 0, 'no expression found in input');
   }
-  const expr = new Converter(query).expr(body);
+  const expr = new Converter(query, query !== original).expr(body);
   checkTypes(expr, query);
   return expr;
 }
@@ -92,7 +96,10 @@ function syntaxError(query: string, node: SyntaxNode): PromQLParseError {
 }
 
 class Converter {
-  constructor(private readonly query: string) {}
+  constructor(
+    private readonly query: string,
+    private readonly renamed: boolean,
+  ) {}
 
   private text(n: SyntaxNode): string {
     return this.query.slice(n.from, n.to);
@@ -392,7 +399,8 @@ class Converter {
 
   private call(n: SyntaxNode): Expr {
     const [ident, body] = this.children(n);
-    const func = this.text(ident).trim();
+    const name = this.text(ident).trim();
+    const func = name === RENAMED_HOLT_WINTERS && this.renamed ? 'holt_winters' : name;
     const args = body === undefined ? [] : this.children(body).map((c) => this.expr(c));
     return { type: 'Call', func, args };
   }
