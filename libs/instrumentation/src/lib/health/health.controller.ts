@@ -1,18 +1,15 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { HealthCheck, HealthCheckService, MemoryHealthIndicator } from '@nestjs/terminus';
+import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
 import { HealthRegistry } from './health-registry';
-
-const HEAP_LIMIT_BYTES = 1024 * 1024 * 1024;
 
 @Controller('health')
 export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
-    private readonly memory: MemoryHealthIndicator,
     @Inject(HealthRegistry) private readonly registry: HealthRegistry,
   ) {}
 
-  /** Process only: answers as long as the event loop runs. */
+  /** Process only: answers as long as the event loop runs. A dead dependency must not restart the pod. */
   @Get('live')
   @HealthCheck()
   live() {
@@ -28,13 +25,17 @@ export class HealthController {
     return this.health.check(this.registry.indicators('readiness'));
   }
 
+  /** 503 until the app has booted (and its startup checks pass), so slow starts are not killed as dead. */
+  @Get('startup')
+  @HealthCheck()
+  startup() {
+    return this.health.check(this.registry.indicators('startup'));
+  }
+
   /** Everything, with details. */
   @Get()
   @HealthCheck()
   detailed() {
-    return this.health.check([
-      ...this.registry.indicators('all'),
-      () => this.memory.checkHeap('heap', HEAP_LIMIT_BYTES),
-    ]);
+    return this.health.check(this.registry.indicators('all'));
   }
 }

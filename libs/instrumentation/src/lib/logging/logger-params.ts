@@ -1,40 +1,36 @@
-import { trace } from '@opentelemetry/api';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Params } from 'nestjs-pino';
+import type { Logger } from 'pino';
+import { scrubString } from './redaction';
+import { createRootLogger, type RootLoggerOptions } from './root-logger';
 
-export interface LoggingOptions {
-  readonly serviceName: string;
+export interface LoggingOptions extends Omit<RootLoggerOptions, 'level'> {
   readonly level: string;
+  /** An existing root logger (ObservabilityModule shares one between Nest and the typed logger). */
+  readonly logger?: Logger;
 }
 
-/** Probes and scrapes hit these every few seconds; logging each would drown real requests. */
-const QUIET_PATHS = ['/metrics', '/health'];
-
-/** pino settings: JSON lines with the service name, the active trace and span ids, and no credentials. */
+/**
+ * nestjs-pino settings on the library's root logger. pino-http only binds a request-scoped logger (the access
+ * line is written by the HTTP middleware together with the metrics, with the route template and trace ids),
+ * and its request serializer is reduced to id, method and scrubbed URL: pino serialises a child's bindings
+ * eagerly, so the default serializer would copy and stringify every header of every request.
+ */
 export function loggerParams(options: LoggingOptions): Params {
+  const logger = options.logger ?? createRootLogger(options);
   return {
     pinoHttp: {
-      level: options.level,
-      base: { service: options.serviceName, pid: process.pid },
-      messageKey: 'msg',
-      mixin() {
-        const span = trace.getActiveSpan()?.spanContext();
-        return span && span.traceId !== '00000000000000000000000000000000'
-          ? { trace_id: span.traceId, span_id: span.spanId }
-          : {};
+      logger,
+      autoLogging: false,
+      wrapSerializers: false,
+      serializers: {
+        req: (req: IncomingMessage & { id?: unknown }) => ({
+          id: req.id,
+          method: req.method,
+          url: scrubString(req.url ?? ''),
+        }),
+        res: (res: ServerResponse) => ({ statusCode: res.statusCode }),
       },
-      redact: {
-        paths: [
-          'req.headers.authorization',
-          'req.headers.cookie',
-          'res.headers["set-cookie"]',
-          '*.password',
-          '*.token',
-        ],
-        censor: '[redacted]',
-      },
-      autoLogging: { ignore: (req) => QUIET_PATHS.some((p) => (req.url ?? '').startsWith(p)) },
-      customLogLevel: (_req, res, error) =>
-        error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
     },
   };
 }

@@ -17,12 +17,25 @@ import {
 export interface TracingOptions {
   readonly serviceName: string;
   readonly serviceVersion?: string;
-  /** Share of new root traces that are sampled; child spans follow their parent's decision. */
+  /** `deployment.environment.name` resource attribute. */
+  readonly environment?: string;
+  /**
+   * Share of new root traces that are sampled; child spans follow their parent's decision. Default:
+   * OTEL_TRACES_SAMPLER_ARG, else 0.1 when exporting over OTLP, 1 with an exporter handed in (the caller
+   * wants to see spans), 0 when nothing is exported (trace ids still reach logs and events).
+   */
   readonly sampleRatio?: number;
   /** Overrides the OTLP exporter (tests pass an in-memory exporter). */
   readonly exporter?: SpanExporter;
+  /** OTLP/HTTP traces endpoint, e.g. `http://tempo:4318/v1/traces`; default from OTEL_EXPORTER_OTLP_* env. */
+  readonly otlpEndpoint?: string;
+  /** Instrumentations to turn off, e.g. `['express']` when Nest's own spans are enough. */
+  readonly disable?: ReadonlyArray<'http' | 'express' | 'nestjs-core' | 'ioredis' | 'undici'>;
   readonly env?: Readonly<Record<string, string | undefined>>;
 }
+
+/** Default share of root traces sampled when spans are exported over OTLP. */
+export const DEFAULT_OTLP_SAMPLE_RATIO = 0.1;
 
 export interface TracingHandle {
   readonly serviceName: string;
@@ -46,27 +59,35 @@ export function setupTracing(options: TracingOptions): TracingHandle {
 
   const env = options.env ?? process.env;
   const endpointSet = Boolean(
-    env['OTEL_EXPORTER_OTLP_ENDPOINT'] || env['OTEL_EXPORTER_OTLP_TRACES_ENDPOINT'],
+    options.otlpEndpoint || env['OTEL_EXPORTER_OTLP_ENDPOINT'] || env['OTEL_EXPORTER_OTLP_TRACES_ENDPOINT'],
   );
   // An exporter handed in (tests, custom backends) sees each span as it ends; OTLP batches to spare the network.
   const spanProcessors = options.exporter
     ? [new SimpleSpanProcessor(options.exporter)]
     : endpointSet
-      ? [new BatchSpanProcessor(new OTLPTraceExporter())]
+      ? [
+          new BatchSpanProcessor(
+            new OTLPTraceExporter(options.otlpEndpoint ? { url: options.otlpEndpoint } : {}),
+          ),
+        ]
       : [];
+  const disabled = new Set(options.disable ?? []);
   const instrumentations = [
-    new HttpInstrumentation(),
-    new ExpressInstrumentation(),
-    new NestInstrumentation(),
-    new IORedisInstrumentation(),
-    new UndiciInstrumentation(),
-  ];
+    disabled.has('http') ? undefined : new HttpInstrumentation(),
+    disabled.has('express') ? undefined : new ExpressInstrumentation(),
+    disabled.has('nestjs-core') ? undefined : new NestInstrumentation(),
+    disabled.has('ioredis') ? undefined : new IORedisInstrumentation(),
+    disabled.has('undici') ? undefined : new UndiciInstrumentation(),
+  ].filter((instrumentation) => instrumentation !== undefined);
   const sdk = new NodeSDK({
     resource: resourceFromAttributes({
       'service.name': options.serviceName,
       ...(options.serviceVersion ? { 'service.version': options.serviceVersion } : {}),
+      ...(options.environment ? { 'deployment.environment.name': options.environment } : {}),
     }),
-    sampler: new ParentBasedSampler({ root: new TraceIdRatioBasedSampler(options.sampleRatio ?? 1) }),
+    sampler: new ParentBasedSampler({
+      root: new TraceIdRatioBasedSampler(sampleRatioOf(options, env, endpointSet)),
+    }),
     spanProcessors,
     instrumentations,
     // Metrics and logs go through prom-client and pino; the SDK must not start its own readers.
@@ -84,4 +105,16 @@ export function setupTracing(options: TracingOptions): TracingHandle {
   };
   holder[HANDLE_KEY] = handle;
   return handle;
+}
+
+function sampleRatioOf(
+  options: TracingOptions,
+  env: Readonly<Record<string, string | undefined>>,
+  otlp: boolean,
+): number {
+  if (options.sampleRatio !== undefined) return options.sampleRatio;
+  const fromEnv = Number(env['OTEL_TRACES_SAMPLER_ARG']);
+  if (env['OTEL_TRACES_SAMPLER_ARG'] && Number.isFinite(fromEnv)) return Math.min(1, Math.max(0, fromEnv));
+  if (options.exporter) return 1;
+  return otlp ? DEFAULT_OTLP_SAMPLE_RATIO : 0;
 }

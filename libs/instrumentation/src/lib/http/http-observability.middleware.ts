@@ -1,0 +1,82 @@
+import type { NextFunction, Request, Response } from 'express';
+import type { Logger } from 'pino';
+import type { HttpMetrics } from '../metrics/http-metrics';
+import { routeTemplate } from '../metrics/route-template';
+import type { SecurityMonitor } from '../security/security-monitor';
+
+export interface HttpObservabilityOptions {
+  /** One JSON line per request (default true); `/metrics` and `/health*` are never logged. */
+  readonly accessLog: boolean;
+  /** Security middleware: status and attack-pattern checks (default true). */
+  readonly security: boolean;
+}
+
+/** Probes and scrapes hit these every few seconds; logging each would drown real requests. */
+const QUIET_PREFIXES = ['/metrics', '/health'];
+
+/**
+ * The request path of the instrumentation, in one middleware with one listener per request: RED metrics,
+ * the access log line and the security checks. Labels are read when the response ends, once Express has
+ * filled `req.route`. Everything here runs per request, so it avoids closures over large state, re-computed
+ * labels and log lines for probes.
+ */
+export function httpObservabilityMiddleware(
+  metrics: HttpMetrics,
+  accessLogger: Logger | undefined,
+  security: SecurityMonitor | undefined,
+) {
+  return function observe(req: Request, res: Response, next: NextFunction): void {
+    const started = performance.now();
+    metrics.inFlight.inc();
+    // Inspected now (the body is parsed, the handler has not run), recorded at the end with the route template.
+    const findings = security?.inspectRequest({
+      method: req.method,
+      url: req.originalUrl ?? req.url,
+      body: req.body as unknown,
+    });
+    res.once('close', () => {
+      metrics.inFlight.dec();
+      const seconds = (performance.now() - started) / 1000;
+      const route = routeTemplate(req);
+      const status = res.statusCode;
+      const length = res.getHeader('content-length');
+      metrics.record(req.method, route, status, seconds, length === undefined ? undefined : Number(length));
+      if (security) {
+        const kind = security.kindOfStatus(status);
+        if (kind)
+          security.record({ kind, method: req.method, route, client: clientOf(req), statusCode: status });
+        for (const { kind: attack, location } of findings ?? []) {
+          security.record({
+            kind: attack,
+            location,
+            method: req.method,
+            route,
+            client: clientOf(req),
+            statusCode: status,
+          });
+        }
+      }
+      if (accessLogger && !isQuiet(req.originalUrl ?? req.url)) {
+        const line = {
+          category: 'performance',
+          http: { method: req.method, route, path: req.originalUrl ?? req.url, status },
+          duration_ms: Math.round(seconds * 1e6) / 1e3,
+          ...(length !== undefined ? { bytes: Number(length) } : {}),
+        };
+        if (status >= 500) accessLogger.error(line, 'request failed');
+        else if (status >= 400) accessLogger.warn(line, 'request rejected');
+        else accessLogger.info(line, 'request completed');
+      }
+    });
+    next();
+  };
+}
+
+function isQuiet(url: string): boolean {
+  for (const prefix of QUIET_PREFIXES) if (url.startsWith(prefix)) return true;
+  return false;
+}
+
+function clientOf(req: Request): string {
+  return req.ip ?? req.socket.remoteAddress ?? 'unknown';
+}
