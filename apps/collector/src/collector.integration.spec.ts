@@ -4,10 +4,19 @@ import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import type { Envelope } from '@neo/contracts';
+import {
+  startFakeScrapeTarget,
+  TEST_REDIS_URL,
+  uniquePrefix,
+  waitFor,
+  type FakeScrapeTarget,
+} from '@neo/testing';
 import { RedisEventBus } from '@neo/transport';
 import { AppModule } from './app.module';
 import { loadCollectorConfig } from './config/collector.config';
-import { REDIS_URL, startFakeTarget, uniquePrefix, waitFor, type FakeTarget } from './test-support/loopback';
+
+const REDIS_URL = TEST_REDIS_URL;
+const WAIT_MS = 10_000;
 
 interface QueryBody {
   status: string;
@@ -30,15 +39,17 @@ interface TargetsBody {
 }
 
 describe('collector on real Redis and HTTP', () => {
-  let target: FakeTarget;
+  let target: FakeScrapeTarget;
   let app: INestApplication;
   let base: string;
   let listener: RedisEventBus;
   const healthEvents: Array<Envelope<'neo.target.health.v1'>> = [];
-  const channelPrefix = uniquePrefix();
+  const channelPrefix = uniquePrefix('collector-it');
+  const setGauge = (value: number) => target.setGauge('fake_gauge', value, { kind: 'test' });
 
   beforeAll(async () => {
-    target = await startFakeTarget('fake_gauge', 'kind="test"');
+    target = await startFakeScrapeTarget();
+    setGauge(1);
     const dir = mkdtempSync(join(tmpdir(), 'collector-it-'));
     const file = join(dir, 'collector.yaml');
     writeFileSync(
@@ -48,7 +59,7 @@ describe('collector on real Redis and HTTP', () => {
     scrape_interval: 400ms
     scrape_timeout: 300ms
     static_configs:
-      - targets: ['${target.address}']
+      - targets: ['${target.host}']
         labels: { env: test }
 `,
     );
@@ -72,7 +83,7 @@ describe('collector on real Redis and HTTP', () => {
   afterAll(async () => {
     await app?.close();
     await listener?.close();
-    await target?.close();
+    await target?.stop();
   });
 
   const query = async (q: string, extra = ''): Promise<{ status: number; body: QueryBody }> => {
@@ -84,14 +95,15 @@ describe('collector on real Redis and HTTP', () => {
   const targetState = async () =>
     ((await (await fetch(`${base}/api/v1/targets`)).json()) as TargetsBody).data.activeTargets[0];
   const eventsSoFar = () => healthEvents.length;
-  const nextHealthEvent = (after: number) => waitFor('a target health event', () => healthEvents[after]);
+  const nextHealthEvent = (after: number) =>
+    waitFor(() => healthEvents[after], { description: 'a target health event', timeoutMs: WAIT_MS });
 
   it('announces the first scrape, stores the gauge with target labels and follows its value', async () => {
     const first = await nextHealthEvent(0);
     expect(first.payload).toMatchObject({
       job: 'fake',
-      instance: target.address,
-      url: `http://${target.address}/metrics`,
+      instance: target.host,
+      url: `http://${target.host}/metrics`,
       health: 'up',
     });
     expect(first.source).toBe('collector');
@@ -104,43 +116,46 @@ describe('collector on real Redis and HTTP', () => {
       kind: 'test',
       env: 'test',
       job: 'fake',
-      instance: target.address,
+      instance: target.host,
     });
     expect(body.data.result[0].value[1]).toBe('1');
 
-    target.value = 42.5;
-    await waitFor('the flipped gauge', async () => (await valueOf('fake_gauge')) === '42.5');
+    setGauge(42.5);
+    await waitFor(async () => (await valueOf('fake_gauge')) === '42.5', {
+      description: 'the flipped gauge',
+      timeoutMs: WAIT_MS,
+    });
     expect(await valueOf(`up{job="fake"}`)).toBe('1');
     expect(Number(await valueOf('scrape_duration_seconds'))).toBeGreaterThan(0);
   });
 
   it('marks a target returning garbage down with the parse error, then up again', async () => {
     const before = eventsSoFar();
-    target.mode = 'garbage';
+    target.setBody('<html><body>not metrics</body></html>\n');
     const down = await nextHealthEvent(before);
     expect(down.payload.health).toBe('down');
     expect(down.payload.lastError).toMatch(/^parse error: line 1: invalid metric name/);
     expect(await valueOf('up')).toBe('0');
     expect(await targetState()).toMatchObject({ health: 'down', lastError: down.payload.lastError });
 
-    target.mode = 'metrics';
+    setGauge(42.5);
     expect((await nextHealthEvent(before + 1)).payload.health).toBe('up');
     expect(await targetState()).toMatchObject({ health: 'up', lastError: '' });
   });
 
   it('marks a non-2xx answer and a timeout down with their reason', async () => {
     let before = eventsSoFar();
-    target.mode = 'error';
+    target.setStatus(500);
     expect((await nextHealthEvent(before)).payload.lastError).toBe(
       'server returned HTTP status 500 Internal Server Error',
     );
-    target.mode = 'metrics';
+    target.setStatus(200);
     await nextHealthEvent(before + 1);
 
     before = eventsSoFar();
-    target.mode = 'hang';
+    target.setHanging(true);
     expect((await nextHealthEvent(before)).payload.lastError).toBe('scrape timed out after 300ms');
-    target.mode = 'metrics';
+    target.setHanging(false);
     expect((await nextHealthEvent(before + 1)).payload.health).toBe('up');
   });
 
@@ -149,9 +164,9 @@ describe('collector on real Redis and HTTP', () => {
     expect(body.status).toBe('success');
     expect(body.data.activeTargets).toEqual([
       expect.objectContaining({
-        labels: { env: 'test', job: 'fake', instance: target.address },
+        labels: { env: 'test', job: 'fake', instance: target.host },
         scrapePool: 'fake',
-        scrapeUrl: `http://${target.address}/metrics`,
+        scrapeUrl: `http://${target.host}/metrics`,
         health: 'up',
         lastError: '',
         lastScrapeDuration: expect.any(Number),
@@ -210,8 +225,8 @@ describe('collector on real Redis and HTTP', () => {
         labels: { team: 'ops' },
       });
       const result = await waitFor(
-        'probe_success',
         async () => (await query('probe_success{check="api-health"}')).body.data.result[0],
+        { description: 'probe_success', timeoutMs: WAIT_MS },
       );
       expect(result.metric).toEqual({
         __name__: 'probe_success',
@@ -239,7 +254,7 @@ describe('collector on real Redis and HTTP', () => {
 
   it('marks a stopped target down with the connection error', async () => {
     const before = eventsSoFar();
-    await target.close();
+    await target.stop();
     const down = await nextHealthEvent(before);
     expect(down.payload.health).toBe('down');
     expect(down.payload.lastError).toMatch(/ECONNREFUSED|fetch failed/);

@@ -2,13 +2,11 @@ import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import type { AddressInfo } from 'node:net';
 import type { Envelope } from '@neo/contracts';
-import { connectTestRedis, TEST_REDIS_URL, uniquePrefix, waitFor } from '@neo/testing';
+import { connectTestRedis, httpGet, SseClient, TEST_REDIS_URL, uniquePrefix, waitFor } from '@neo/testing';
 import { RedisEventBus } from '@neo/transport';
 import { AppModule } from './app.module';
 import { loadDashboardApiConfig } from './config/dashboard-api.config';
 import type { OverviewResponse } from './overview/dto/overview.dto';
-import { httpGet } from './test-support/http-get';
-import { SseClient } from './test-support/sse-client';
 
 const REDIS_URL = TEST_REDIS_URL;
 const NOW = new Date().toISOString();
@@ -213,7 +211,7 @@ describe('dashboard-api on a real Redis bus', () => {
 
   it('writes keep-alive comments on an idle stream', async () => {
     const client = sse('/api/events?channels=neo.alert.state.v1');
-    await waitFor(() => client.messages.find((m) => m.comment === 'keep-alive'));
+    await waitFor(() => client.comments.find((comment) => comment === 'keep-alive'));
   });
 
   it('drops a malformed message on a channel and keeps serving', async () => {

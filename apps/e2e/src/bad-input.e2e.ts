@@ -1,8 +1,15 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { TEST_REDIS_URL, connectTestRedis, getFreePort, uniquePrefix, waitFor } from '@neo/testing';
-import { answers200, getJson } from './support/http';
+import {
+  TEST_REDIS_URL,
+  answers200,
+  connectTestRedis,
+  getFreePort,
+  getJson,
+  uniquePrefix,
+  waitFor,
+} from '@neo/testing';
 import { startService, type NodeProcess } from './support/node-process';
 
 describe('bad input never takes a service down silently', () => {

@@ -1,12 +1,12 @@
 import {
+  getJson,
+  SseClient,
   startFakeScrapeTarget,
   startWebhookReceiver,
   waitFor,
   type FakeScrapeTarget,
   type WebhookReceiver,
 } from '@neo/testing';
-import { getJson } from './http';
-import { SseClient } from './sse-client';
 import type { StackPorts } from './stack';
 
 interface Envelope {
@@ -75,8 +75,8 @@ export async function runAlertingScenario(
 ): Promise<void> {
   const collector = `http://127.0.0.1:${ports.collector}`;
   const dashboard = `http://127.0.0.1:${ports.dashboard}`;
-  const stream = new SseClient();
-  await stream.open(`${dashboard}/api/events`);
+  const stream = new SseClient(`${dashboard}/api/events`);
+  await stream.connected();
   try {
     const upOf = async () => {
       const answer = await getJson<QueryAnswer>(

@@ -1,8 +1,7 @@
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { getFreePort, uniquePrefix } from '@neo/testing';
-import { answers200 } from './http';
+import { answers200, getFreePort, uniquePrefix } from '@neo/testing';
 import { NodeProcess, startService } from './node-process';
 
 export interface StackPorts {
@@ -146,6 +145,6 @@ export function startAllInOne(files: StackFiles): NodeProcess {
 }
 
 export async function allReady(ports: StackPorts): Promise<boolean> {
-  const answers = await Promise.all(readyUrls(ports).map(answers200));
+  const answers = await Promise.all(readyUrls(ports).map((url) => answers200(url)));
   return answers.every(Boolean);
 }

@@ -1,6 +1,14 @@
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import type { CheckResultV1, Envelope } from '@neo/contracts';
+import {
+  refusedPort,
+  startLoopbackServer,
+  TEST_REDIS_URL,
+  uniquePrefix,
+  waitFor,
+  type LoopbackServer,
+} from '@neo/testing';
 import { RedisEventBus } from '@neo/transport';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,15 +16,9 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { AppModule } from '../app.module';
 import { loadSyntheticRunnerConfig } from '../config/synthetic-runner.config';
-import {
-  REDIS_URL,
-  refusedPort,
-  startServer,
-  uniquePrefix,
-  waitFor,
-  type LoopbackServer,
-} from '../test-support/loopback';
 import type { CheckView } from './dto/check-view';
+
+const REDIS_URL = TEST_REDIS_URL;
 
 describe('synthetic-runner against loopback targets, results on real Redis', () => {
   const servers: LoopbackServer[] = [];
@@ -28,10 +30,12 @@ describe('synthetic-runner against loopback targets, results on real Redis', () 
 
   beforeAll(async () => {
     const prefix = uniquePrefix('synthetic');
-    const ok = await startServer((_req, res) => res.writeHead(200).end('ok'));
-    const unavailable = await startServer((_req, res) => res.writeHead(503).end('down'));
-    const hung = await startServer(() => undefined);
-    const sluggish = await startServer((_req, res) => setTimeout(() => res.writeHead(200).end(), 150));
+    const ok = await startLoopbackServer((_req, res) => res.writeHead(200).end('ok'));
+    const unavailable = await startLoopbackServer((_req, res) => res.writeHead(503).end('down'));
+    const hung = await startLoopbackServer(() => undefined);
+    const sluggish = await startLoopbackServer((_req, res) =>
+      setTimeout(() => res.writeHead(200).end(), 150),
+    );
     servers.push(ok, unavailable, hung, sluggish);
     refused = await refusedPort();
 
@@ -68,11 +72,15 @@ describe('synthetic-runner against loopback targets, results on real Redis', () 
   afterAll(async () => {
     await app?.close();
     await listener?.close();
-    await Promise.all(servers.map((server) => server.close()));
+    await Promise.all(servers.map((server) => server.stop()));
   });
 
   function resultOf(name: string): Promise<Envelope<'neo.check.result.v1'>> {
-    return waitFor(() => events.find((event) => event.payload.name === name), `a result of ${name}`);
+    return waitFor(() => events.find((event) => event.payload.name === name), {
+      description: `a result of ${name}`,
+      timeoutMs: 10_000,
+      intervalMs: 20,
+    });
   }
 
   it('publishes a success for a healthy target, with its URL and labels', async () => {

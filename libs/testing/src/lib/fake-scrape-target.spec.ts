@@ -1,6 +1,11 @@
 import { parseExposition } from '@neo/domain-metric';
 import { getFreePort } from './free-port';
 import { startFakeScrapeTarget, type FakeScrapeTarget } from './fake-scrape-target';
+import { waitFor } from './wait-for';
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
 
 async function scrape(url: string): Promise<{ status: number; type: string | null; body: string }> {
   const res = await fetch(url);
@@ -18,6 +23,7 @@ describe('startFakeScrapeTarget', () => {
 
   it('listens on loopback and serves an empty exposition at first', async () => {
     expect(target.url).toBe(`http://127.0.0.1:${target.port}/metrics`);
+    expect(target.host).toBe(`127.0.0.1:${target.port}`);
     const res = await scrape(target.url);
     expect(res.status).toBe(200);
     expect(res.type).toBe('text/plain; version=0.0.4; charset=utf-8');
@@ -60,6 +66,35 @@ describe('startFakeScrapeTarget', () => {
     expect((await scrape(target.url)).status).toBe(503);
     target.setStatus(200);
     expect((await scrape(target.url)).status).toBe(200);
+  });
+
+  it('leaves scrapes unanswered while hanging, then answers the held ones', async () => {
+    target.setGauge('up', 1);
+    target.setHanging(true);
+    await expect(fetch(target.url, { signal: AbortSignal.timeout(200) })).rejects.toThrow(/abort|timeout/i);
+    const held = scrape(target.url);
+    await waitFor(() => target.scrapes === 2, { description: 'the held scrape to arrive' });
+    const settled = await Promise.race([held.then(() => 'answered'), sleep(100).then(() => 'pending')]);
+    expect(settled).toBe('pending');
+    target.setHanging(false);
+    const res = await held;
+    expect(res.status).toBe(200);
+    expect(parseExposition(res.body)[0].value).toBe(1);
+    expect((await scrape(target.url)).status).toBe(200);
+    expect(target.scrapes).toBe(3);
+  });
+
+  it('stops promptly while a scrape hangs', async () => {
+    target.setHanging(true);
+    const hung = fetch(target.url).then(
+      () => 'answered',
+      () => 'dropped',
+    );
+    await waitFor(() => target.scrapes === 1, { description: 'the hung scrape to arrive' });
+    const started = Date.now();
+    await target.stop();
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(await hung).toBe('dropped');
   });
 
   it('rejects invalid names', () => {

@@ -7,12 +7,19 @@ export interface FakeScrapeTarget {
   /** `http://127.0.0.1:PORT/metrics` */
   readonly url: string;
   readonly port: number;
+  /** `127.0.0.1:PORT`, the target's `instance` label. */
+  readonly host: string;
   /** Set one gauge series; also switches back from a raw body set with setBody. */
   setGauge(name: string, value: number, labels?: Record<string, string>): void;
   /** Serve exactly this text (for garbage tests) until the next setGauge. */
   setBody(raw: string): void;
   /** Answer /metrics with this status; non-2xx answers carry a short plain-text error body. */
   setStatus(code: number): void;
+  /**
+   * While on, /metrics requests get no answer (for scrape timeouts); switching it off answers the
+   * held requests still open with the current content. stop() drops them.
+   */
+  setHanging(on: boolean): void;
   /** GET /metrics requests answered so far. */
   readonly scrapes: number;
   stop(): Promise<void>;
@@ -30,6 +37,8 @@ class ScrapeTarget implements FakeScrapeTarget {
   private readonly gauges = new Map<string, Map<string, string>>();
   private rawBody: string | undefined;
   private status = 200;
+  private hanging = false;
+  private readonly held = new Set<ServerResponse>();
   private readonly server = createServer((req, res) => this.handle(req, res));
 
   // 0 until the first start picks a port; restarts reuse it so the scrape URL stays valid.
@@ -39,8 +48,12 @@ class ScrapeTarget implements FakeScrapeTarget {
     return this.boundPort;
   }
 
+  get host(): string {
+    return `127.0.0.1:${this.boundPort}`;
+  }
+
   get url(): string {
-    return `http://127.0.0.1:${this.boundPort}/metrics`;
+    return `http://${this.host}/metrics`;
   }
 
   setGauge(name: string, value: number, labels: Record<string, string> = {}): void {
@@ -64,6 +77,16 @@ class ScrapeTarget implements FakeScrapeTarget {
 
   setStatus(code: number): void {
     this.status = code;
+  }
+
+  setHanging(on: boolean): void {
+    this.hanging = on;
+    if (!on) {
+      for (const res of this.held) {
+        this.answer(res);
+      }
+      this.held.clear();
+    }
   }
 
   async start(): Promise<void> {
@@ -94,6 +117,18 @@ class ScrapeTarget implements FakeScrapeTarget {
       return;
     }
     this.scrapes++;
+    if (this.hanging) {
+      this.held.add(res);
+      res.once('close', () => this.held.delete(res));
+      return;
+    }
+    this.answer(res);
+  }
+
+  private answer(res: ServerResponse): void {
+    if (res.destroyed || res.writableEnded) {
+      return;
+    }
     if (this.status < 200 || this.status > 299) {
       res
         .writeHead(this.status, { 'content-type': 'text/plain' })

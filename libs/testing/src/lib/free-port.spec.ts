@@ -1,5 +1,16 @@
-import { createServer } from 'node:net';
-import { getFreePort } from './free-port';
+import { createServer, connect } from 'node:net';
+import { getFreePort, refusedPort } from './free-port';
+
+function connectError(port: number): Promise<NodeJS.ErrnoException | undefined> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(undefined);
+    });
+    socket.once('error', (error: NodeJS.ErrnoException) => resolve(error));
+  });
+}
 
 describe('getFreePort', () => {
   it('returns a port that can be bound on loopback', async () => {
@@ -12,5 +23,13 @@ describe('getFreePort', () => {
       server.listen(port, '127.0.0.1', resolve);
     });
     await new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+});
+
+describe('refusedPort', () => {
+  it('returns a loopback port whose connections are refused', async () => {
+    const port = await refusedPort();
+    expect(port).toBeGreaterThan(0);
+    expect((await connectError(port))?.code).toBe('ECONNREFUSED');
   });
 });

@@ -19,3 +19,11 @@ export function getFreePort(): Promise<number> {
     });
   });
 }
+
+/**
+ * A loopback port nothing listens on, for "connection refused" cases: a port just released by
+ * getFreePort. Use it at once; like getFreePort it cannot stop another process from taking it.
+ */
+export function refusedPort(): Promise<number> {
+  return getFreePort();
+}
