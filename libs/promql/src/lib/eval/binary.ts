@@ -40,6 +40,11 @@ export function applyOp(op: Binary['op'], l: number, r: number): [number, boolea
   }
 }
 
+/** Prometheus 2.x keeps the metric name for atan2 (it is missing from shouldDropMetricName). */
+function dropsName(e: Binary): boolean {
+  return e.bool || (!COMPARISON_OPS.has(e.op) && e.op !== 'atan2');
+}
+
 /** Scalar-scalar: comparisons always carry `bool` (the parser enforces it). */
 export function scalarBinary(e: Binary, l: Float64Array, r: Float64Array): Float64Array {
   const out = new Float64Array(l.length);
@@ -59,7 +64,7 @@ export function vectorScalarBinary(
   n: number,
 ): StepSeries[] {
   const cmp = COMPARISON_OPS.has(e.op);
-  const drop = !cmp || e.bool;
+  const drop = dropsName(e);
   const out: StepSeries[] = [];
   for (const s of vec) {
     const values = new Float64Array(n);
@@ -128,7 +133,7 @@ export function setBinary(e: Binary, lhs: StepSeries[], rhs: StepSeries[], n: nu
 /** Result labels of a matched pair, as Prometheus' resultMetric. */
 function resultLabels(many: Labels, one: Labels, e: Binary, m: VectorMatching): Labels {
   let l = many;
-  if (!COMPARISON_OPS.has(e.op) || e.bool) {
+  if (dropsName(e)) {
     l = dropName(l);
   }
   if (m.card === 'one-to-one') {
