@@ -35,7 +35,9 @@ function normalize(d: PromApiData): Row[] {
       rows.push({ key: labelKey(s.metric), values: [[s.value[0], parsePromValue(s.value[1])]] });
     }
   } else {
-    for (const s of d.result) {
+    // The scalar/string variant shares one object type, which defeats narrowing on resultType.
+    const matrix = d as Extract<PromApiData, { resultType: 'matrix' }>;
+    for (const s of matrix.result) {
       rows.push({
         key: labelKey(s.metric),
         values: s.values.map(([t, v]): [number, number] => [t, parsePromValue(v)]),
