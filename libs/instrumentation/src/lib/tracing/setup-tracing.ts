@@ -8,6 +8,7 @@ import { resourceFromAttributes } from '@opentelemetry/resources';
 import { NodeSDK } from '@opentelemetry/sdk-node';
 import {
   BatchSpanProcessor,
+  NoopSpanProcessor,
   ParentBasedSampler,
   SimpleSpanProcessor,
   TraceIdRatioBasedSampler,
@@ -85,10 +86,11 @@ export function setupTracing(options: TracingOptions): TracingHandle {
       ...(options.serviceVersion ? { 'service.version': options.serviceVersion } : {}),
       ...(options.environment ? { 'deployment.environment.name': options.environment } : {}),
     }),
+    // NodeSDK registers no tracer provider without a processor; a no-op one keeps ids flowing to logs/events.
+    spanProcessors: spanProcessors.length > 0 ? spanProcessors : [new NoopSpanProcessor()],
     sampler: new ParentBasedSampler({
       root: new TraceIdRatioBasedSampler(sampleRatioOf(options, env, endpointSet)),
     }),
-    spanProcessors,
     instrumentations,
     // Metrics and logs go through prom-client and pino; the SDK must not start its own readers.
     metricReaders: [],

@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+import { LoadLoop } from './load-loop.service';
+
+@Module({ providers: [LoadLoop] })
+export class LoadModule {}
