@@ -1,5 +1,14 @@
 import type { z } from 'zod';
-import { AlertStateV1, CheckResultV1, SecurityEventV1, ServiceHeartbeatV1, TargetHealthV1 } from './payloads';
+import {
+  AlertStateV1,
+  CheckCommandV1,
+  CheckDefinitionChangedV1,
+  CheckRegressionV1,
+  CheckResultV1,
+  SecurityEventV1,
+  ServiceHeartbeatV1,
+  TargetHealthV1,
+} from './payloads';
 
 /**
  * Every event channel NEO publishes, with the schema its payload must satisfy. Wire names carry a version
@@ -11,6 +20,9 @@ export const CHANNELS = {
   'neo.alert.state.v1': AlertStateV1,
   'neo.service.heartbeat.v1': ServiceHeartbeatV1,
   'neo.security.event.v1': SecurityEventV1,
+  'neo.check.regression.v1': CheckRegressionV1,
+  'neo.check.definition.v1': CheckDefinitionChangedV1,
+  'neo.check.command.v1': CheckCommandV1,
 } as const;
 
 export type ChannelName = keyof typeof CHANNELS;
