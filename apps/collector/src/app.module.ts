@@ -19,10 +19,19 @@ export class AppModule {
           settings: config,
           healthContributors: [STORE_HEALTH],
         }),
-        StorageModule.forRoot({ retentionMs: config.retentionMs }),
+        StorageModule.forRoot({
+          dataDir: config.dataDir,
+          retentionMs: config.retentionMs,
+          retentionBytes: config.retentionBytes,
+        }),
         ScrapeModule.forRoot(resolveTargets(config.file)),
         ProbesModule,
-        QueryModule,
+        QueryModule.forRoot({
+          timeoutMs: config.queryTimeoutMs,
+          maxSamples: config.queryMaxSamples,
+          maxSeries: config.queryMaxSeries,
+          lookbackDeltaMs: config.queryLookbackDeltaMs,
+        }),
       ],
     };
   }

@@ -65,6 +65,7 @@ describe('collector on real Redis and HTTP', () => {
     );
     const config = loadCollectorConfig({
       NEO_COLLECTOR_CONFIG: file,
+      NEO_DATA_DIR: join(dir, 'data'),
       REDIS_URL,
       NEO_CHANNEL_PREFIX: channelPrefix,
       NEO_LOG_LEVEL: 'silent',
@@ -191,7 +192,7 @@ describe('collector on real Redis and HTTP', () => {
     const past = await query('up', '&time=2001-01-01T00:00:00Z');
     expect(past.body.data.result).toEqual([]);
 
-    const bad = await query('rate(up[5m])');
+    const bad = await query('rate(up[5m]');
     expect(bad.status).toBe(400);
     expect(bad.body).toEqual({
       status: 'error',

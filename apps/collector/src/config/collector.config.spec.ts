@@ -37,13 +37,15 @@ describe('collector config', () => {
       '127.0.0.1:8080',
     ]);
     expect(targets.every((t) => t.intervalMs === 5000 && t.job === 'neo')).toBe(true);
-    expect(config.retentionMs).toBe(15 * 60_000);
+    expect(config.retentionMs).toBe(15 * 86_400_000);
+    expect(config.dataDir).toBe('./data');
   });
 
   it('applies Prometheus defaults and builds scrape URLs and labels', () => {
     const config = loadText(`
 storage:
   retention: 1h
+  retention_size: 2GB
 scrape_configs:
   - job_name: api
     scheme: https
@@ -57,6 +59,7 @@ scrape_configs:
       - targets: ['b:1']
 `);
     expect(config.retentionMs).toBe(3_600_000);
+    expect(config.retentionBytes).toBe(2 * 1024 ** 3);
     expect(resolveTargets(config.file)).toEqual([
       {
         labels: { env: 'prod', job: 'api', instance: 'a:9000' },
@@ -108,6 +111,7 @@ scrape_configs:
     ],
     ['a duplicate job', `scrape_configs:\n  - job_name: a\n  - job_name: a\n`, /duplicate job_name/],
     ['a bad retention', `storage:\n  retention: forever\n`, /storage\.retention/],
+    ['a bad retention size', `storage:\n  retention_size: 2 gigs\n`, /storage\.retention_size/],
   ])('rejects %s', (_what, text, message) => {
     expect(errorOf(text).message).toMatch(message);
   });

@@ -32,17 +32,14 @@ export class ProbeResultsSubscriber implements OnModuleInit {
   async record(envelope: Envelope<'neo.check.result.v1'>): Promise<void> {
     const result = envelope.payload;
     // Stored at arrival: a result's own clock may lag ours, and an older timestamp would be dropped as out of order.
-    const appender = this.store.appender();
-    for (const sample of probeSamples(result, Date.now())) {
-      appender.append(sample.labels, sample.timestampMs, sample.value);
-    }
-    const written = await appender.commit();
+    const samples = probeSamples(result, Date.now());
+    const written = await this.store.appendBatch(samples);
     this.results.inc({ result: result.success ? 'success' : 'failure' });
-    if (written.outOfOrder > 0) {
+    if (written.accepted < samples.length) {
       this.logger.warn({
-        msg: 'probe samples dropped as out of order',
+        msg: 'probe samples rejected by the store',
         check: result.name,
-        count: written.outOfOrder,
+        rejected: written.rejected,
       });
     }
   }

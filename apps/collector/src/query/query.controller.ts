@@ -1,46 +1,65 @@
-import { Body, Controller, Get, HttpCode, HttpException, Inject, Post, Query } from '@nestjs/common';
-import { QUERY_ENGINE, QueryError, type QueryEngine } from './query-engine';
-import { errorResponse, instantQueryResponse } from './query-response';
-import { parseQueryTime } from './query-time';
+import { Body, Controller, Get, HttpCode, Inject, Post, Req } from '@nestjs/common';
+import type { Request } from 'express';
+import { formatQueryData } from '@neo/promql';
+import { answer } from './api-answer';
+import { ApiError } from './api-error';
+import { durationParam, single, timeParam, type ApiParams } from './api-params';
+import { PromqlService } from './promql.service';
+import { requestParams } from './request-params';
 
-type Params = Record<string, unknown>;
-
-const STATUS_OF: Record<QueryError['errorType'], number> = { bad_data: 400, execution: 422 };
-
+/** `/api/v1/query` and `/api/v1/query_range`, GET or form POST (as Grafana sends them), Prometheus shapes. */
 @Controller('api/v1')
 export class QueryController {
-  constructor(@Inject(QUERY_ENGINE) private readonly engine: QueryEngine) {}
+  constructor(@Inject(PromqlService) private readonly promql: PromqlService) {}
 
-  /** Instant query; `query` and `time` from the URL. */
   @Get('query')
-  get(@Query() query: Params) {
-    return this.evaluate(query);
+  instantGet(@Req() req: Request) {
+    return this.instant(requestParams(req.originalUrl, undefined));
   }
 
-  /** Same as GET with a form body, as Grafana sends it; URL parameters are merged like Prometheus does. */
   @Post('query')
   @HttpCode(200)
-  post(@Query() query: Params, @Body() body: unknown) {
-    return this.evaluate({ ...query, ...(isParams(body) ? body : {}) });
+  instantPost(@Req() req: Request, @Body() body: unknown) {
+    return this.instant(requestParams(req.originalUrl, body));
   }
 
-  private async evaluate(params: Params) {
-    try {
-      const text = params['query'];
-      if (typeof text !== 'string' || text.trim() === '') {
-        throw new QueryError('bad_data', 'invalid parameter "query": missing query expression');
-      }
-      const atMs = parseQueryTime(params['time'], Date.now());
-      return instantQueryResponse(await this.engine.instantQuery(text, atMs), atMs);
-    } catch (error) {
-      if (error instanceof QueryError) {
-        throw new HttpException(errorResponse(error.errorType, error.message), STATUS_OF[error.errorType]);
-      }
-      throw new HttpException(errorResponse('internal', (error as Error).message), 500);
-    }
+  @Get('query_range')
+  rangeGet(@Req() req: Request) {
+    return this.range(requestParams(req.originalUrl, undefined));
+  }
+
+  @Post('query_range')
+  @HttpCode(200)
+  rangePost(@Req() req: Request, @Body() body: unknown) {
+    return this.range(requestParams(req.originalUrl, body));
+  }
+
+  private instant(params: ApiParams) {
+    return answer(() => {
+      const expr = queryParam(params);
+      const timeMs = timeParam(params, 'time', Date.now());
+      return formatQueryData(this.promql.instant(expr, timeMs));
+    });
+  }
+
+  private range(params: ApiParams) {
+    return answer(() => {
+      const expr = queryParam(params);
+      const startMs = timeParam(params, 'start', NaN);
+      const endMs = timeParam(params, 'end', NaN);
+      const stepMs = durationParam(params, 'step');
+      if (Number.isNaN(startMs)) throw new ApiError('bad_data', 'invalid parameter "start": missing');
+      if (Number.isNaN(endMs)) throw new ApiError('bad_data', 'invalid parameter "end": missing');
+      if (stepMs === undefined) throw new ApiError('bad_data', 'invalid parameter "step": missing');
+      return formatQueryData(this.promql.range(expr, startMs, endMs, stepMs));
+    });
   }
 }
 
-function isParams(body: unknown): body is Params {
-  return typeof body === 'object' && body !== null && !Array.isArray(body);
+function queryParam(params: ApiParams): string {
+  const expr = single(params, 'query');
+  if (expr === undefined || expr.trim() === '') {
+    throw new ApiError('bad_data', 'invalid parameter "query": missing query expression');
+  }
+  return expr;
 }

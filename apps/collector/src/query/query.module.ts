@@ -1,18 +1,17 @@
-import { Module } from '@nestjs/common';
-import { SAMPLE_STORE, type SampleStore } from '../storage/sample-store';
-import { QUERY_ENGINE } from './query-engine';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { PromqlService } from './promql.service';
+import { QUERY_LIMITS, type QueryLimits } from './query-limits';
 import { QueryController } from './query.controller';
-import { SelectorQueryEngine } from './selector-query-engine';
 
-@Module({
-  controllers: [QueryController],
-  providers: [
-    {
-      provide: QUERY_ENGINE,
-      inject: [SAMPLE_STORE],
-      useFactory: (store: SampleStore) => new SelectorQueryEngine(store),
-    },
-  ],
-  exports: [QUERY_ENGINE],
-})
-export class QueryModule {}
+/** The Prometheus HTTP query API over the store (needs the global StorageModule). */
+@Module({})
+export class QueryModule {
+  static forRoot(limits: QueryLimits): DynamicModule {
+    return {
+      module: QueryModule,
+      controllers: [QueryController],
+      providers: [{ provide: QUERY_LIMITS, useValue: limits }, PromqlService],
+      exports: [PromqlService],
+    };
+  }
+}

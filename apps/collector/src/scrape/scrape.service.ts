@@ -71,13 +71,10 @@ export class ScrapeService implements OnApplicationBootstrap, BeforeApplicationS
   async scrape(target: ScrapeTarget, stop?: AbortSignal): Promise<TargetState> {
     const scrapeTimeMs = Date.now();
     const outcome = await scrapeOnce(target.scrapeUrl, target.timeoutMs, stop);
-    const appender = this.store.appender();
-    for (const sample of scrapeSamples(target, outcome, scrapeTimeMs)) {
-      appender.append(sample.labels, sample.timestampMs, sample.value);
-    }
-    const written = await appender.commit();
-    this.appended.inc({ job: target.job }, written.appended);
-    if (written.outOfOrder > 0) this.outOfOrder.inc({ job: target.job }, written.outOfOrder);
+    const written = await this.store.appendBatch(scrapeSamples(target, outcome, scrapeTimeMs));
+    this.appended.inc({ job: target.job }, written.accepted);
+    const outOfOrder = written.rejected.out_of_order + written.rejected.duplicate + written.rejected.too_old;
+    if (outOfOrder > 0) this.outOfOrder.inc({ job: target.job }, outOfOrder);
     this.scrapes.inc({ job: target.job, result: outcome.ok ? 'success' : 'failure' });
     this.durations.observe({ job: target.job }, outcome.durationMs / 1000);
 

@@ -1,13 +1,15 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { MemorySampleStore } from './memory-sample-store';
-import { SAMPLE_STORE, type SampleStore } from './sample-store';
+import { MetricsRegistry } from '@neo/instrumentation';
+import type { Tsdb } from '@neo/tsdb';
+import { openStore, type StorageOptions } from './open-store';
+import { SAMPLE_STORE } from './sample-store';
 import { STORE_HEALTH, storeHealthContributor } from './store-health';
+import { StoreLifecycle } from './store-lifecycle';
+import { registerStoreMetrics } from './store-metrics';
 
-export interface StorageOptions {
-  readonly retentionMs: number;
-}
+export type { StorageOptions } from './open-store';
 
-/** Provides the SampleStore app-wide; feature modules depend on the token, never on the implementation. */
+/** Opens the TSDB app-wide; feature modules depend on the SAMPLE_STORE token, never on the engine's setup. */
 @Module({})
 export class StorageModule {
   static forRoot(options: StorageOptions): DynamicModule {
@@ -17,13 +19,19 @@ export class StorageModule {
       providers: [
         {
           provide: SAMPLE_STORE,
-          useFactory: () => new MemorySampleStore({ retentionMs: options.retentionMs }),
+          inject: [MetricsRegistry],
+          useFactory: async (metrics: MetricsRegistry) => {
+            const db = await openStore(options);
+            registerStoreMetrics(metrics.registry, () => db.stats());
+            return db;
+          },
         },
         {
           provide: STORE_HEALTH,
           inject: [SAMPLE_STORE],
-          useFactory: (store: SampleStore) => storeHealthContributor(store),
+          useFactory: (db: Tsdb) => storeHealthContributor(db),
         },
+        StoreLifecycle,
       ],
       exports: [SAMPLE_STORE, STORE_HEALTH],
     };

@@ -106,6 +106,7 @@ export async function writeStackConfig(scenario: StackScenario): Promise<StackFi
   const prefix = uniquePrefix('e2e');
   const env: Record<string, string> = {
     NEO_COLLECTOR_CONFIG: join(dir, 'collector.yaml'),
+    NEO_DATA_DIR: join(dir, 'data'),
     NEO_ALERTER_CONFIG: join(dir, 'alerter.yaml'),
     NEO_SYNTHETIC_CONFIG: join(dir, 'synthetic-runner.yaml'),
     NEO_DASHBOARD_CONFIG: join(dir, 'dashboard-api.yaml'),

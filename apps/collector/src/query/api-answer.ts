@@ -1,0 +1,19 @@
+import { Logger } from '@nestjs/common';
+import { ApiError, apiErrorResponse } from './api-error';
+
+const logger = new Logger('QueryApi');
+
+/**
+ * Runs an API handler and wraps its data in Prometheus' success envelope; an ApiError becomes its error
+ * envelope and status, anything else `internal` (500) with the message, logged because it is our bug.
+ */
+export function answer<T>(handler: () => T): { status: 'success'; data: T } {
+  try {
+    return { status: 'success', data: handler() };
+  } catch (error) {
+    if (error instanceof ApiError) throw apiErrorResponse(error.errorType, error.message);
+    const message = error instanceof Error ? error.message : String(error);
+    logger.error({ msg: 'query API failed', error: message });
+    throw apiErrorResponse('internal', message);
+  }
+}
