@@ -1,4 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { MetadataBook } from './metadata-book';
+import { MetadataController } from './metadata.controller';
 import type { ScrapeTarget } from './scrape-target';
 import { ScrapeService } from './scrape.service';
 import { SCRAPE_TARGETS } from './scrape.tokens';
@@ -10,13 +12,14 @@ export class ScrapeModule {
   static forRoot(targets: readonly ScrapeTarget[]): DynamicModule {
     return {
       module: ScrapeModule,
-      controllers: [TargetsController],
+      controllers: [TargetsController, MetadataController],
       providers: [
         { provide: SCRAPE_TARGETS, useValue: targets },
         { provide: TargetHealthBook, useFactory: () => new TargetHealthBook(targets) },
+        MetadataBook,
         ScrapeService,
       ],
-      exports: [ScrapeService, TargetHealthBook],
+      exports: [ScrapeService, TargetHealthBook, MetadataBook],
     };
   }
 }
