@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { NeoServiceModule } from '@neo/service-runtime';
 import type { CollectorConfig } from './config/collector.config';
+import { IngestModule } from './ingest/ingest.module';
 import { ProbesModule } from './probes/probes.module';
 import { QueryModule } from './query/query.module';
 import { ScrapeModule } from './scrape/scrape.module';
@@ -31,6 +32,10 @@ export class AppModule {
           maxSamples: config.queryMaxSamples,
           maxSeries: config.queryMaxSeries,
           lookbackDeltaMs: config.queryLookbackDeltaMs,
+        }),
+        IngestModule.forRoot({
+          maxBodyBytes: config.ingestMaxBodyBytes,
+          maxDecodedBytes: 8 * config.ingestMaxBodyBytes,
         }),
       ],
     };

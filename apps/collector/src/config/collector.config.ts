@@ -83,6 +83,14 @@ export const collectorSettings = {
     default: parseDuration('5m'),
     schema: durationMs,
   }),
+  ingestMaxBodyBytes: setting({
+    env: 'NEO_COLLECTOR_INGEST_MAX_BODY',
+    fileKey: 'ingest.max_body_size',
+    description:
+      'Largest remote_write / OTLP request body as sent (413 above); decompressed bodies may be 8 times larger.',
+    default: 32 * 1024 ** 2,
+    schema: byteSize.refine((n) => n > 0, 'must be a size such as 32MB'),
+  }),
 };
 
 export const collectorConfigSpec = {
