@@ -22,7 +22,7 @@ type Encoding = 'protobuf' | 'json';
 const INVALID_ARGUMENT = 3;
 
 /** A request whose body an earlier middleware (Nest's JSON body parser) has already read and parsed. */
-type MaybeParsed = IncomingMessage & { _body?: boolean; body?: unknown };
+type MaybeParsed = IncomingMessage & { body?: unknown };
 
 /**
  * OTLP/HTTP metrics receiver (POST /v1/metrics): protobuf or JSON, optionally gzip. Every point is
@@ -62,7 +62,7 @@ export class OtlpReceiver {
 
   private async decode(req: MaybeParsed, encoding: Encoding): Promise<unknown> {
     // The app's JSON body parser may have read (and gunzipped) a JSON body already.
-    if (encoding === 'json' && req._body === true) return req.body;
+    if (encoding === 'json' && req.readableEnded) return req.body;
     const contentEncoding = (req.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
     if (contentEncoding !== 'gzip' && contentEncoding !== 'identity') {
       throw new IngestHttpError(415, `unsupported Content-Encoding "${contentEncoding}": use gzip or none`);
