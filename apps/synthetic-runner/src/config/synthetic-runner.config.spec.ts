@@ -29,8 +29,9 @@ describe('synthetic-runner config', () => {
   it('fills in the documented defaults', () => {
     const config = load('checks:\n  - name: api\n    url: http://127.0.0.1:1/health\n');
     expect(config.port).toBe(9182);
-    expect(config.file.checks).toEqual([
+    expect(config.file.checks).toMatchObject([
       {
+        kind: 'http',
         name: 'api',
         url: 'http://127.0.0.1:1/health',
         method: 'GET',
@@ -39,6 +40,14 @@ describe('synthetic-runner config', () => {
         timeoutMs: 10_000,
         expectedStatus: '2xx',
         labels: {},
+        conditions: [],
+        retries: 0,
+        jitterMs: 0,
+        maintenance: [],
+        followRedirects: true,
+        maxRedirects: 10,
+        tlsVerify: true,
+        ipFamily: 'any',
       },
     ]);
   });
@@ -62,7 +71,7 @@ describe('synthetic-runner config', () => {
         '    expected_status: 418',
       ].join('\n'),
     );
-    expect(config.file.checks[0]).toEqual({
+    expect(config.file.checks[0]).toMatchObject({
       name: 'login',
       url: 'https://example.test/login',
       method: 'POST',
@@ -74,14 +83,16 @@ describe('synthetic-runner config', () => {
       maxLatencyMs: 800,
       labels: { team: 'web' },
     });
-    expect(config.file.checks[1]?.expectedStatus).toEqual([418]);
+    expect(config.file.checks[1]).toMatchObject({ expectedStatus: [418] });
   });
 
   it('loads the shipped default file: the four services health endpoints', () => {
     const config = loadSyntheticRunnerConfig({
       NEO_SYNTHETIC_CONFIG: resolve(__dirname, '../../../../config/synthetic-runner.yaml'),
     });
-    expect(config.file.checks.map((check) => [check.url, check.labels['service']])).toEqual([
+    expect(
+      config.file.checks.map((check) => [check.kind === 'http' ? check.url : '', check.labels['service']]),
+    ).toEqual([
       ['http://127.0.0.1:9180/health/ready', 'collector'],
       ['http://127.0.0.1:9181/health/ready', 'alerter'],
       ['http://127.0.0.1:9182/health/ready', 'synthetic-runner'],
@@ -150,5 +161,69 @@ describe('synthetic-runner config', () => {
   it('rejects a check without a name or URL', () => {
     expect(configError('checks:\n  - url: http://127.0.0.1:1/\n').error.key).toBe('checks.0.name');
     expect(configError('checks:\n  - name: api\n').error.key).toBe('checks.0.url');
+  });
+
+  it('names check, file and position of a condition that does not parse', () => {
+    const { error, path } = configError(
+      'checks:\n  - name: api\n    url: http://127.0.0.1:1/\n    conditions:\n      - "[STATUS] == 200"\n      - "[STATUS] = 200"\n',
+    );
+    expect(error.message).toContain(`${path}:6:`);
+    expect(error.key).toBe('checks.0.conditions.1');
+    expect(error.reason).toContain('check "api": condition "[STATUS] = 200" does not parse at position 10');
+  });
+
+  it('reads every check type, maintenance windows and journey stores', () => {
+    const config = load(
+      [
+        'checks:',
+        '  - { name: t, type: tcp, host: 127.0.0.1, port: 1 }',
+        '  - { name: d, type: dns, query: a.test, record_type: A, server: "127.0.0.1:53", expected_answers: [1.2.3.4] }',
+        '  - { name: s, type: tls, host: 127.0.0.1, port: 443, tls_verify: false, conditions: ["[CERTIFICATE_EXPIRATION] > 72h"] }',
+        '  - { name: p, type: push, token: "${env:PUSH_TOKEN}", interval: 1m }',
+        '  - name: j',
+        '    type: journey',
+        '    maintenance:',
+        '      - { start: "2030-01-01T00:00:00Z", end: "2030-01-01T01:00:00Z", mode: pause }',
+        '      - { every: [mon, fri], at: "02:30", duration: 1h, timezone: Europe/Berlin }',
+        '    steps:',
+        '      - { name: login, url: "http://127.0.0.1:1/login", method: POST, body: "{}", store: { token: "[BODY].token" } }',
+        '      - { name: me, url: "http://127.0.0.1:1/me?t={{token}}", headers: { authorization: "Bearer {{token}}" } }',
+        '      - { name: logout, url: "http://127.0.0.1:1/logout", always: true }',
+      ].join('\n'),
+    );
+    expect(config.file.checks.map((check) => check.kind)).toEqual(['tcp', 'dns', 'tls', 'push', 'journey']);
+    const journey = config.file.checks[4];
+    expect(journey).toMatchObject({
+      maintenance: [
+        { type: 'once', mode: 'pause' },
+        {
+          type: 'recurring',
+          days: [1, 5],
+          startMinute: 150,
+          durationMs: 3600_000,
+          timeZone: 'Europe/Berlin',
+          mode: 'mute',
+        },
+      ],
+      steps: [
+        { name: 'login', store: { token: '[BODY].token' } },
+        { name: 'me' },
+        { name: 'logout', always: true },
+      ],
+    });
+  });
+
+  it('rejects a bad store expression, time zone and network', () => {
+    const store = configError(
+      'checks:\n  - name: j\n    type: journey\n    steps:\n      - { name: a, url: "http://127.0.0.1:1/", store: { t: "[BODDY].x" } }\n',
+    );
+    expect(store.error.key).toBe('checks.0.steps.0.store.t');
+    expect(store.error.reason).toContain('check "j": store "t"');
+    const zone = configError(
+      'checks:\n  - name: a\n    url: http://127.0.0.1:1/\n    maintenance: [{ every: daily, at: "01:00", duration: 1h, timezone: Mars/Base }]\n',
+    );
+    expect(zone.error.key).toBe('checks.0.maintenance.0.timezone');
+    const network = configError('security:\n  deny_networks: [not-a-net]\n');
+    expect(network.error.key).toBe('security.deny_networks');
   });
 });

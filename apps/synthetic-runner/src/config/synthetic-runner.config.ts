@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { commonSettings, loadConfig, setting, type Env, type LoadedConfig } from '@neo/config';
 import { syntheticRunnerFileSchema } from './synthetic-runner-file.schema';
+import { networkList } from './network-list';
+import { DEFAULT_DENIED_NETWORKS } from '../probes/network-policy';
 
 const milliseconds = z.coerce.number().int().min(0).max(600_000);
 
@@ -21,6 +23,30 @@ export const syntheticRunnerSettings = {
       'On shutdown, how long a running check may finish before it is aborted (aborted runs are not published).',
     default: 5000,
     schema: milliseconds,
+  }),
+  allowNetworks: setting({
+    env: 'NEO_SYNTHETIC_ALLOW_NETWORKS',
+    fileKey: 'security.allow_networks',
+    description:
+      'Networks checks may reach (CIDRs, comma-separated in env). Empty = any address not denied, loopback included.',
+    default: [] as string[],
+    schema: networkList,
+  }),
+  denyNetworks: setting({
+    env: 'NEO_SYNTHETIC_DENY_NETWORKS',
+    fileKey: 'security.deny_networks',
+    description:
+      'Networks checks may never reach; link-local and cloud metadata (169.254.0.0/16, fe80::/10) by default.',
+    default: [...DEFAULT_DENIED_NETWORKS] as string[],
+    schema: networkList,
+  }),
+  reloadIntervalMs: setting({
+    env: 'NEO_SYNTHETIC_RELOAD_INTERVAL_MS',
+    fileKey: 'runner.reload_interval_ms',
+    description:
+      'How often the checks file is looked at for changes and API-made checks are re-read from Redis (events also trigger a re-read).',
+    default: 2000,
+    schema: z.coerce.number().int().min(100).max(600_000),
   }),
 };
 

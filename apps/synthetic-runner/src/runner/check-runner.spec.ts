@@ -1,130 +1,175 @@
 import type { CheckResultV1 } from '@neo/contracts';
-import {
-  refusedPort,
-  startLoopbackServer,
-  waitFor,
-  type LoopbackServer,
-  type WaitForOptions,
-} from '@neo/testing';
-import type { HttpCheck } from '../checks/http-check';
-import { CheckRunner } from './check-runner';
-import { HttpProbe } from './http-probe';
+import { startLoopbackServer, waitFor, type LoopbackServer, type WaitForOptions } from '@neo/testing';
+import { checkDefinitionSchema } from '../checks/check-definition.schema';
+import type { Check } from '../checks/check-types';
+import { NetworkPolicy } from '../probes/network-policy';
+import { Prober } from '../probes/prober';
+import { MemoryPushStore } from '../push/push-store';
+import { LocalCoordinator, type Coordinator } from '../scheduling/coordinator';
+import { CheckRunner, type SkipReason } from './check-runner';
 
 /** Deadlines here only bound a hang (10 s, polled every 20 ms); they are not what a test asserts. */
 function within(description: string): WaitForOptions {
   return { description, timeoutMs: 10_000, intervalMs: 20 };
 }
 
-function httpCheck(name: string, url: string, extra: Partial<HttpCheck> = {}): HttpCheck {
-  return {
-    name,
-    url,
-    method: 'GET',
-    headers: {},
-    intervalMs: 60_000,
-    timeoutMs: 2000,
-    expectedStatus: '2xx',
-    labels: {},
-    ...extra,
-  };
+function check(name: string, raw: Record<string, unknown>): Check {
+  return checkDefinitionSchema.parse({ name, interval: '300ms', timeout: '250ms', ...raw });
 }
 
-describe('CheckRunner with HttpProbe on loopback', () => {
-  const servers: LoopbackServer[] = [];
-  let probe: HttpProbe;
+describe('CheckRunner on loopback', () => {
+  let server: LoopbackServer;
+  let status = 200;
+  let delayMs = 0;
   let runner: CheckRunner | undefined;
   let results: CheckResultV1[];
+  let lateness: number[];
+  let skips: SkipReason[];
 
-  beforeEach(() => {
-    probe = new HttpProbe();
-    results = [];
+  beforeAll(async () => {
+    server = await startLoopbackServer((_req, res) => setTimeout(() => res.writeHead(status).end(), delayMs));
   });
-
+  afterAll(() => server.stop());
+  beforeEach(() => {
+    status = 200;
+    delayMs = 0;
+    results = [];
+    lateness = [];
+    skips = [];
+  });
   afterEach(async () => {
     await runner?.stop(0);
     runner = undefined;
-    await probe.close();
-    await Promise.all(servers.splice(0).map((server) => server.stop()));
   });
 
-  function run(checks: HttpCheck[]): CheckRunner {
-    runner = new CheckRunner({
+  function run(
+    checks: Check[],
+    options: { coordinator?: Coordinator; paused?: Set<string> } = {},
+  ): CheckRunner {
+    runner = new CheckRunner(
+      {
+        probe: new Prober(new NetworkPolicy([]), new MemoryPushStore()),
+        coordinator: options.coordinator ?? new LocalCoordinator(),
+        initialSpreadMs: 0,
+        onResult: (result) => void results.push(result),
+        onLateness: (_c, ms) => void lateness.push(ms),
+        onSkip: (_c, reason) => void skips.push(reason),
+        isPaused: (name) => options.paused?.has(name) ?? false,
+      },
       checks,
-      probe,
-      initialSpreadMs: 0,
-      onResult: (result) => void results.push(result),
-    });
+    );
     runner.start();
     return runner;
   }
 
-  async function server(handler: Parameters<typeof startLoopbackServer>[0]): Promise<LoopbackServer> {
-    const started = await startLoopbackServer(handler);
-    servers.push(started);
-    return started;
-  }
+  it('runs each check on its slots, measuring lateness and keeping the latest result', async () => {
+    const active = run([check('ok', { url: server.url })]);
+    await waitFor(() => results.length >= 3 || undefined, within('three runs'));
+    expect(results[0]).toMatchObject({
+      name: 'ok',
+      kind: 'http',
+      success: true,
+      state: 'up',
+      attempts: 1,
+      intervalSeconds: 0.3,
+    });
+    expect(results.slice(1).every((r) => typeof r.latenessSeconds === 'number')).toBe(true);
+    expect(lateness.length).toBeGreaterThanOrEqual(2);
+    expect(active.latest('ok')).toBe(results.at(-1));
+  });
 
-  it('sends the configured method, headers and body', async () => {
-    const target = await server((_req, res) => res.writeHead(201).end('created'));
+  it('retries with backoff before declaring a check down', async () => {
+    status = 503;
     run([
-      httpCheck('post', `${target.url}/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: 'Bearer t' },
-        body: '{"user":"probe"}',
-        expectedStatus: [201],
+      check('flaky', {
+        url: server.url,
+        retries: 2,
+        retry_backoff: '10ms',
+        interval: '2s',
+        timeout: '500ms',
       }),
     ]);
     const result = await waitFor(() => results[0], within('a result'));
-    expect(result).toMatchObject({ success: true, statusCode: 201, target: `${target.url}/login` });
-    expect(target.requests[0]).toMatchObject({ method: 'POST', path: '/login', body: '{"user":"probe"}' });
-    expect(target.requests[0]?.headers).toMatchObject({
-      'content-type': 'application/json',
-      authorization: 'Bearer t',
-      'user-agent': 'neo-synthetic-runner',
+    expect(result).toMatchObject({
+      success: false,
+      state: 'down',
+      attempts: 3,
+      error: 'expected status 2xx, got 503',
     });
   });
 
-  it('runs again on its interval and keeps the latest result', async () => {
-    let status = 200;
-    const target = await server((_req, res) => res.writeHead(status).end());
-    const active = run([httpCheck('flip', target.url, { intervalMs: 300, timeoutMs: 250 })]);
-    await waitFor(() => results[0], within('first result'));
-    status = 500;
-    const failed = await waitFor(
-      () => results.find((r) => r.statusCode === 500),
-      within('a run answered with 500'),
+  it('marks a slow pass degraded', async () => {
+    delayMs = 60;
+    run([check('slow', { url: server.url, degraded_after: '20ms' })]);
+    expect(await waitFor(() => results[0], within('a result'))).toMatchObject({
+      success: true,
+      state: 'degraded',
+    });
+  });
+
+  it('mutes a check in maintenance, pauses one in a pause window, and skips paused checks', async () => {
+    const now = Date.now();
+    const window = (mode: string) => [
+      { start: new Date(now - 60_000).toISOString(), end: new Date(now + 60_000).toISOString(), mode },
+    ];
+    run(
+      [
+        check('muted', { url: server.url, maintenance: window('mute') }),
+        check('held', { url: server.url, maintenance: window('pause') }),
+        check('stopped', { url: server.url }),
+      ],
+      { paused: new Set(['stopped']) },
     );
-    expect(failed).toMatchObject({ success: false, error: 'expected status 2xx, got 500' });
-    expect(active.latest('flip')).toMatchObject({ success: false, statusCode: 500 });
-    expect(target.requests.length).toBeGreaterThanOrEqual(2);
+    const muted = await waitFor(() => results.find((r) => r.name === 'muted'), within('a muted result'));
+    expect(muted.state).toBe('maintenance');
+    await waitFor(
+      () => (skips.includes('maintenance') && skips.includes('paused')) || undefined,
+      within('skips'),
+    );
+    expect(results.filter((r) => r.name !== 'muted')).toEqual([]);
   });
 
-  it('explains refused connections', async () => {
-    const port = await refusedPort();
-    run([httpCheck('refused', `http://127.0.0.1:${port}/`)]);
-    const result = await waitFor(() => results[0], within('a result'));
-    expect(result.success).toBe(false);
-    expect(result.statusCode).toBeUndefined();
-    expect(result.error).toBe(`connect ECONNREFUSED 127.0.0.1:${port}`);
-  });
-
-  it('lets an in-flight check finish within the shutdown grace period and report it', async () => {
-    let release: (() => void) | undefined;
-    const target = await server((_req, res) => (release = () => res.writeHead(200).end()));
-    const active = run([httpCheck('slow', target.url)]);
-    await waitFor(() => target.requests[0], within('the request to arrive'));
-    const stopping = active.stop(10_000);
-    release?.();
-    await stopping;
-    expect(results.map((r) => r.success)).toEqual([true]);
-  });
-
-  it('aborts an in-flight check after the grace period without reporting it', async () => {
-    const target = await server(() => undefined);
-    const active = run([httpCheck('hung', target.url)]);
-    await waitFor(() => target.requests[0], within('the request to arrive'));
-    await active.stop(0);
+  it('runs only the slots it wins', async () => {
+    const never: Coordinator = { mode: 'redis', claim: async () => false };
+    run([check('elsewhere', { url: server.url })], { coordinator: never });
+    await waitFor(
+      () => skips.filter((s) => s === 'not-claimed').length >= 2 || undefined,
+      within('lost claims'),
+    );
     expect(results).toEqual([]);
-    expect(active.latest('hung')).toBeUndefined();
+  });
+
+  it('picks up changed, added and removed checks', async () => {
+    const active = run([check('a', { url: server.url })]);
+    await waitFor(() => results.find((r) => r.name === 'a'), within('a result of a'));
+    active.setChecks([check('b', { url: `${server.url}/b`, conditions: ['[STATUS] == 201'] })]);
+    const b = await waitFor(() => results.find((r) => r.name === 'b'), within('a result of b'));
+    expect(b.failedConditions).toEqual([{ condition: '[STATUS] == 201', actual: '200' }]);
+    expect(active.checks().map((c) => c.name)).toEqual(['b']);
+  });
+
+  it('runs a check on request once per request id', async () => {
+    const active = run([check('manual', { url: server.url, interval: '1h', timeout: '1s' })]);
+    await waitFor(() => results[0], within('the catch-up run'));
+    expect(await active.runNow('manual', 'r1')).toBe(true);
+    expect(results).toHaveLength(2);
+    expect(await active.runNow('unknown', 'r2')).toBe(false);
+  });
+
+  it('lets an in-flight run finish within the shutdown grace period, and drops an aborted one', async () => {
+    delayMs = 150;
+    const first = server.requests.length;
+    const active = run([check('draining', { url: server.url, interval: '1h', timeout: '1s' })]);
+    await waitFor(() => server.requests.length > first || undefined, within('the request'));
+    await active.stop(5000);
+    expect(results.map((r) => r.name)).toEqual(['draining']);
+    runner = undefined;
+    results = [];
+    delayMs = 5000;
+    const second = run([check('hung', { url: server.url, interval: '1h', timeout: '9s' })]);
+    const before = server.requests.length;
+    await waitFor(() => server.requests.length > before || undefined, within('the request'));
+    await second.stop(0);
+    expect(results).toEqual([]);
   });
 });

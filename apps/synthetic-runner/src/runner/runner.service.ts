@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import {
   Inject,
   Injectable,
@@ -5,38 +6,71 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
   type OnModuleDestroy,
+  type OnModuleInit,
 } from '@nestjs/common';
 import type { CheckResultV1 } from '@neo/contracts';
 import { MetricsRegistry } from '@neo/instrumentation';
-import { EVENT_BUS, type EventBus } from '@neo/transport';
-import type { HttpCheck } from '../checks/http-check';
-import type { SyntheticRunnerConfig } from '../config/synthetic-runner.config';
+import { EVENT_BUS, REDIS_CLIENT, type EventBus } from '@neo/transport';
+import type Redis from 'ioredis';
+import type { Check } from '../checks/check-types';
+import { loadSyntheticRunnerConfig, type SyntheticRunnerConfig } from '../config/synthetic-runner.config';
+import { NetworkPolicy } from '../probes/network-policy';
+import { Prober } from '../probes/prober';
+import { MemoryPushStore, RedisPushStore, type PushStore } from '../push/push-store';
+import { LocalCoordinator, type Coordinator } from '../scheduling/coordinator';
+import { RedisCoordinator } from '../scheduling/redis-coordinator';
+import { apiCheckKeys, readApiChecks } from '../sources/api-checks';
+import { FileWatch } from '../sources/file-watch';
 import { CheckRunner } from './check-runner';
-import { HttpProbe } from './http-probe';
+import { toCheckView, type CheckView } from './dto/check-view';
 import { ProbeMetrics } from './probe-metrics';
 import { RUNNER_CONFIG } from './runner.tokens';
 
-/** Wires the CheckRunner to the app: results go to metrics and onto `neo.check.result.v1`. */
+/**
+ * Wires the CheckRunner to the app: checks come from the YAML file (hot-reloaded) and from Redis (API-made,
+ * with pauses), slots are shared with other replicas through Redis leases, results go to metrics and onto
+ * `neo.check.result.v1`.
+ */
 @Injectable()
-export class RunnerService implements OnApplicationBootstrap, OnModuleDestroy, OnApplicationShutdown {
+export class RunnerService
+  implements OnModuleInit, OnApplicationBootstrap, OnModuleDestroy, OnApplicationShutdown
+{
   private readonly logger = new Logger('SyntheticRunner');
-  private readonly probe = new HttpProbe();
   private readonly runner: CheckRunner;
-  private readonly graceMs: number;
+  private readonly metrics: ProbeMetrics;
+  private readonly keyPrefix: string;
+  readonly pushes: PushStore;
+  private fileChecks: Check[];
+  private apiChecks: Check[] = [];
+  private paused = new Set<string>();
+  private readonly instance: string;
+  private watch?: FileWatch;
+  private refreshTimer?: NodeJS.Timeout;
 
   constructor(
-    @Inject(RUNNER_CONFIG) config: SyntheticRunnerConfig,
+    @Inject(RUNNER_CONFIG) private readonly config: SyntheticRunnerConfig,
     @Inject(EVENT_BUS) private readonly bus: EventBus,
+    @Inject(REDIS_CLIENT) private readonly redis: Redis | null,
     @Inject(MetricsRegistry) metrics: MetricsRegistry,
   ) {
-    const probeMetrics = new ProbeMetrics(metrics);
-    this.graceMs = config.shutdownGraceMs;
+    this.metrics = new ProbeMetrics(metrics);
+    this.keyPrefix = config.keyPrefix;
+    this.instance = `${hostname()}:${config.port}:${process.pid}`;
+    this.pushes = redis ? new RedisPushStore(redis, config.keyPrefix) : new MemoryPushStore();
+    const coordinator: Coordinator = redis
+      ? new RedisCoordinator(redis, config.keyPrefix, this.instance)
+      : new LocalCoordinator();
+    this.fileChecks = [...config.file.checks];
     this.runner = new CheckRunner({
-      checks: config.file.checks,
-      probe: this.probe,
+      probe: new Prober(new NetworkPolicy(config.allowNetworks, config.denyNetworks), this.pushes),
+      coordinator,
       initialSpreadMs: config.initialSpreadMs,
+      instance: this.instance,
+      isPaused: (name) => this.paused.has(name),
+      onLateness: (_check, ms) => this.metrics.recordLateness(ms),
+      onSkip: (check, reason) => this.metrics.recordSkip(check.name, reason),
       onResult: async (result) => {
-        probeMetrics.record(result);
+        this.metrics.record(result);
         this.logOutcome(result);
         await this.bus.publish('neo.check.result.v1', result);
       },
@@ -45,39 +79,122 @@ export class RunnerService implements OnApplicationBootstrap, OnModuleDestroy, O
     });
   }
 
-  // The bus is global and started by its own bootstrap hook before this feature module's.
-  onApplicationBootstrap(): void {
+  // Subscriptions must exist before the bus starts.
+  onModuleInit(): void {
+    this.bus.subscribe('neo.check.definition.v1', () => this.refreshApiChecks());
+    this.bus.subscribe('neo.check.command.v1', async (envelope) => {
+      const { name, requestId } = envelope.payload;
+      if (await this.runner.runNow(name, requestId))
+        this.logger.log({ msg: 'ran check on request', check: name });
+    });
+  }
+
+  // The bus and Redis are started by the transport's own bootstrap hook before this feature module's.
+  async onApplicationBootstrap(): Promise<void> {
+    await this.refreshApiChecks();
     this.runner.start();
     this.logger.log({ msg: 'checks scheduled', checks: this.runner.checks().map((check) => check.name) });
+    if (this.config.configFile) {
+      this.watch = new FileWatch(this.config.configFile, this.config.reloadIntervalMs, () =>
+        this.reloadFile(),
+      );
+      this.watch.start();
+    }
+    // Events are at-most-once: re-read Redis now and then so a missed change still arrives.
+    this.refreshTimer = setInterval(() => void this.refreshApiChecks(), this.config.reloadIntervalMs);
+    this.refreshTimer.unref();
   }
 
   // Drain here rather than in onApplicationShutdown: the bus closes in beforeApplicationShutdown, and a check
   // that finishes during the grace period should still be published.
   async onModuleDestroy(): Promise<void> {
-    await this.runner.stop(this.graceMs);
+    this.watch?.stop();
+    clearInterval(this.refreshTimer);
+    await this.runner.stop(this.config.shutdownGraceMs);
   }
 
   async onApplicationShutdown(): Promise<void> {
     await this.runner.stop(0);
-    await this.probe.close();
   }
 
-  checks(): readonly HttpCheck[] {
+  views(): CheckView[] {
+    return this.runner.checks().map((check) => this.view(check));
+  }
+
+  view(name: string): CheckView | undefined;
+  view(check: Check): CheckView;
+  view(nameOrCheck: string | Check): CheckView | undefined {
+    const check = typeof nameOrCheck === 'string' ? this.runner.check(nameOrCheck) : nameOrCheck;
+    if (!check) return undefined;
+    const source = this.fileChecks.some((c) => c.name === check.name) ? 'file' : 'api';
+    return toCheckView(check, this.runner.latest(check.name), {
+      source,
+      paused: this.paused.has(check.name),
+    });
+  }
+
+  checks(): readonly Check[] {
     return this.runner.checks();
-  }
-
-  check(name: string): HttpCheck | undefined {
-    return this.runner.check(name);
   }
 
   latest(name: string): CheckResultV1 | undefined {
     return this.runner.latest(name);
   }
 
+  private reloadFile(): void {
+    const path = this.config.configFile;
+    if (!path) return;
+    try {
+      this.fileChecks = [...loadSyntheticRunnerConfig({ NEO_SYNTHETIC_CONFIG: path }).file.checks];
+      this.apply();
+      this.logger.log({ msg: 'checks file reloaded', file: path, checks: this.fileChecks.length });
+    } catch (error) {
+      // Keep running the last good set: a typo must not stop monitoring.
+      this.logger.error({ msg: 'checks file rejected, keeping the previous checks', reason: String(error) });
+    }
+  }
+
+  private async refreshApiChecks(): Promise<void> {
+    if (!this.redis || this.redis.status !== 'ready') return;
+    try {
+      const api = await readApiChecks(this.redis, this.keyPrefix);
+      for (const [name, reason] of api.invalid) {
+        this.logger.warn({ msg: 'API-made check rejected', check: name, reason });
+      }
+      this.apiChecks = api.checks;
+      this.paused = api.paused;
+      this.apply();
+    } catch (error) {
+      this.logger.warn({ msg: 'could not read API-made checks', reason: String(error) });
+    }
+  }
+
+  // File checks win a name clash: the file is the operator's source of truth.
+  private apply(): void {
+    const names = new Set(this.fileChecks.map((check) => check.name));
+    const merged = [...this.fileChecks, ...this.apiChecks.filter((check) => !names.has(check.name))];
+    this.runner.setChecks(merged);
+    void this.publishCatalog();
+  }
+
+  // dashboard-api lists file checks from here (it cannot read our file).
+  private async publishCatalog(): Promise<void> {
+    if (!this.redis || this.redis.status !== 'ready') return;
+    const key = apiCheckKeys(this.keyPrefix).catalog;
+    const entries = this.runner.checks().flatMap((check) => {
+      const { lastResult: _dropped, ...view } = this.view(check);
+      return [check.name, JSON.stringify(view)];
+    });
+    const tx = this.redis.multi().del(key);
+    if (entries.length > 0) tx.hset(key, ...entries);
+    await tx.exec().catch(() => undefined);
+  }
+
   private logOutcome(result: CheckResultV1): void {
     const entry = {
       msg: 'check finished',
       check: result.name,
+      state: result.state,
       success: result.success,
       statusCode: result.statusCode,
       durationSeconds: result.durationSeconds,

@@ -1,4 +1,4 @@
-import { nextDelayMs, startOffsetMs } from './schedule';
+import { startOffsetMs } from './schedule';
 
 describe('startOffsetMs', () => {
   const names = ['collector-ready', 'alerter-ready', 'synthetic-runner-ready', 'dashboard-api-ready'];
@@ -19,15 +19,5 @@ describe('startOffsetMs', () => {
   it('never waits longer than the interval, and not at all without a window', () => {
     expect(startOffsetMs('collector-ready', 60_000, 500)).toBeLessThan(500);
     expect(startOffsetMs('collector-ready', 0, 10_000)).toBe(0);
-  });
-});
-
-describe('nextDelayMs', () => {
-  it('keeps a fixed rate from the previous start', () => {
-    expect(nextDelayMs(1000, 10_000, 1300)).toBe(9700);
-  });
-
-  it('runs at once after an overrun', () => {
-    expect(nextDelayMs(1000, 1000, 2500)).toBe(0);
   });
 });

@@ -1,0 +1,9 @@
+import type { ConditionOutcome } from '../conditions/evaluate-condition';
+
+/** The judgement of one attempt. */
+export interface Verdict {
+  readonly success: boolean;
+  /** Why it failed, in words a person on call understands; every reason, joined by "; ". */
+  readonly error?: string;
+  readonly failedConditions: readonly ConditionOutcome[];
+}

@@ -1,0 +1,43 @@
+import { StoredCheckV1 } from '@neo/contracts';
+import type Redis from 'ioredis';
+import { checkDefinitionSchema } from '../checks/check-definition.schema';
+import type { Check } from '../checks/check-types';
+
+/** Redis keys shared with dashboard-api (which writes them). */
+export function apiCheckKeys(keyPrefix: string): { checks: string; paused: string; catalog: string } {
+  return {
+    checks: `${keyPrefix}synthetic:checks`,
+    paused: `${keyPrefix}synthetic:paused`,
+    catalog: `${keyPrefix}synthetic:catalog`,
+  };
+}
+
+export interface ApiChecks {
+  readonly checks: Check[];
+  /** name -> why it was rejected (validated here with the same schema as the YAML file). */
+  readonly invalid: Map<string, string>;
+  readonly paused: Set<string>;
+}
+
+/** Reads API-made checks and the pause set from Redis; a definition that no longer validates is skipped, not fatal. */
+export async function readApiChecks(redis: Redis, keyPrefix: string): Promise<ApiChecks> {
+  const keys = apiCheckKeys(keyPrefix);
+  const [stored, paused] = await Promise.all([redis.hgetall(keys.checks), redis.smembers(keys.paused)]);
+  const checks: Check[] = [];
+  const invalid = new Map<string, string>();
+  for (const [name, json] of Object.entries(stored)) {
+    try {
+      const record = StoredCheckV1.parse(JSON.parse(json));
+      const parsed = checkDefinitionSchema.safeParse({ ...record.definition, name });
+      if (parsed.success) checks.push(parsed.data);
+      else
+        invalid.set(
+          name,
+          parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '),
+        );
+    } catch (error) {
+      invalid.set(name, `unreadable: ${String(error)}`);
+    }
+  }
+  return { checks, invalid, paused: new Set(paused) };
+}
