@@ -4,6 +4,7 @@ import type { CollectorConfig } from './config/collector.config';
 import { IngestModule } from './ingest/ingest.module';
 import { ProbesModule } from './probes/probes.module';
 import { QueryModule } from './query/query.module';
+import { RemoteWriteModule } from './remote-write/remote-write.module';
 import { ScrapeModule } from './scrape/scrape.module';
 import { resolveTargets } from './scrape/scrape-target';
 import { StorageModule } from './storage/storage.module';
@@ -37,6 +38,7 @@ export class AppModule {
           maxBodyBytes: config.ingestMaxBodyBytes,
           maxDecodedBytes: 8 * config.ingestMaxBodyBytes,
         }),
+        RemoteWriteModule.forRoot(config.file.remote_write),
       ],
     };
   }

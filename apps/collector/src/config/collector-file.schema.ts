@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { remoteWriteSchema } from '../remote-write/remote-write.schema';
 import { isValidLabelName, parseDuration } from '@neo/domain-metric';
 
 /** Milliseconds of a valid positive duration, else undefined (the field's own check reports it). */
@@ -57,6 +58,7 @@ export const collectorFileSchema = z
   .object({
     global: globalConfig.default({ scrape_interval: '15s', scrape_timeout: '10s' }),
     scrape_configs: z.array(scrapeConfig).default([]),
+    remote_write: z.array(remoteWriteSchema).default([]),
   })
   .strict()
   .superRefine((file, ctx) => {

@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { MetricsRegistry } from '@neo/instrumentation';
 import type { Tsdb } from '@neo/tsdb';
+import { SAMPLE_TAP, tapAppends, type SampleTap } from '../remote-write/remote-write-fanout';
 import { openStore, type StorageOptions } from './open-store';
 import { SAMPLE_STORE } from './sample-store';
 import { STORE_HEALTH, storeHealthContributor } from './store-health';
@@ -19,11 +20,12 @@ export class StorageModule {
       providers: [
         {
           provide: SAMPLE_STORE,
-          inject: [MetricsRegistry],
-          useFactory: async (metrics: MetricsRegistry) => {
+          inject: [MetricsRegistry, { token: SAMPLE_TAP, optional: true }],
+          useFactory: async (metrics: MetricsRegistry, tap?: SampleTap) => {
             const db = await openStore(options);
             registerStoreMetrics(metrics.registry, () => db.stats());
-            return db;
+            // Remote write out sees every durable batch, whichever feature appended it.
+            return tap ? tapAppends(db, tap) : db;
           },
         },
         {
