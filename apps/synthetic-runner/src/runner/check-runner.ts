@@ -146,13 +146,14 @@ export class CheckRunner {
     const { name, intervalMs } = state.check;
     const now = Date.now();
     const current = slotAt(now, intervalMs, state.phaseMs);
-    state.catchUp = setTimeout(
-      () => {
+    const offset = startOffsetMs(name, this.options.initialSpreadMs, intervalMs);
+    // Only while the current slot lasts: later, the next slot's own run covers it (no two runs in one interval).
+    if (now + offset < slotStart(current + 1, intervalMs, state.phaseMs)) {
+      state.catchUp = setTimeout(() => {
         state.catchUp = undefined;
         void this.fire(state, current, undefined);
-      },
-      startOffsetMs(name, this.options.initialSpreadMs, intervalMs),
-    );
+      }, offset);
+    }
     this.scheduleSlot(state, current + 1);
   }
 
