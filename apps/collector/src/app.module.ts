@@ -6,7 +6,7 @@ import { ProbesModule } from './probes/probes.module';
 import { QueryModule } from './query/query.module';
 import { RemoteWriteModule } from './remote-write/remote-write.module';
 import { ScrapeModule } from './scrape/scrape.module';
-import { resolveTargets } from './scrape/scrape-target';
+import { resolveJobs } from './scrape/scrape-job';
 import { StorageModule } from './storage/storage.module';
 import { STORE_HEALTH } from './storage/store-health';
 
@@ -26,7 +26,7 @@ export class AppModule {
           retentionMs: config.retentionMs,
           retentionBytes: config.retentionBytes,
         }),
-        ScrapeModule.forRoot(resolveTargets(config.file)),
+        ScrapeModule.forRoot(resolveJobs(config.file)),
         ProbesModule,
         QueryModule.forRoot({
           timeoutMs: config.queryTimeoutMs,

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { remoteWriteSchema } from '../remote-write/remote-write.schema';
 import { isValidLabelName, parseDuration } from '@neo/domain-metric';
+import { relabelConfigSchema } from './relabel.schema';
+import { authorizationSchema, basicAuthSchema } from './scrape-auth.schema';
 
 /** Milliseconds of a valid positive duration, else undefined (the field's own check reports it). */
 function durationMs(text: string | undefined): number | undefined {
@@ -35,6 +37,14 @@ const staticConfig = z
   })
   .strict();
 
+// Prometheus' file_sd_configs: JSON or YAML files of [{targets, labels}], globs in the last path segment.
+const fileSdConfig = z
+  .object({
+    files: z.array(z.string().min(1)).min(1),
+    refresh_interval: duration.default('5m'),
+  })
+  .strict();
+
 const scrapeConfig = z
   .object({
     job_name: z.string().min(1),
@@ -42,9 +52,20 @@ const scrapeConfig = z
     scrape_timeout: duration.optional(),
     metrics_path: z.string().startsWith('/', 'must start with /').default('/metrics'),
     scheme: z.enum(['http', 'https']).default('http'),
+    honor_labels: z.boolean().default(false),
+    honor_timestamps: z.boolean().default(true),
+    basic_auth: basicAuthSchema.optional(),
+    authorization: authorizationSchema.optional(),
     static_configs: z.array(staticConfig).default([]),
+    file_sd_configs: z.array(fileSdConfig).default([]),
+    relabel_configs: z.array(relabelConfigSchema).default([]),
+    metric_relabel_configs: z.array(relabelConfigSchema).default([]),
   })
-  .strict();
+  .strict()
+  .refine((job) => !(job.basic_auth && job.authorization), {
+    message: 'at most one of basic_auth and authorization may be set',
+    path: ['authorization'],
+  });
 
 const globalConfig = z
   .object({

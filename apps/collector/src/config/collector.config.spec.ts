@@ -2,7 +2,18 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError } from '@neo/config';
-import { resolveTargets } from '../scrape/scrape-target';
+import { buildTarget } from '../scrape/build-target';
+import { resolveJobs } from '../scrape/scrape-job';
+import type { CollectorFile } from './collector-file.schema';
+
+// The targets of static_configs, as the scrape manager builds them.
+function resolveTargets(file: CollectorFile) {
+  return resolveJobs(file).flatMap((job) =>
+    job.staticGroups.flatMap((group) =>
+      group.targets.map((address) => buildTarget(job, address, group.labels)),
+    ),
+  );
+}
 import { loadCollectorConfig } from './collector.config';
 
 function fileWith(text: string): string {
@@ -30,13 +41,13 @@ describe('collector config', () => {
       NEO_COLLECTOR_CONFIG: join(__dirname, '../../../../config/collector.yaml'),
     });
     const targets = resolveTargets(config.file);
-    expect(targets.map((t) => t.instance)).toEqual([
+    expect(targets.map((t) => t?.instance)).toEqual([
       '127.0.0.1:9180',
       '127.0.0.1:9181',
       '127.0.0.1:9182',
       '127.0.0.1:8080',
     ]);
-    expect(targets.every((t) => t.intervalMs === 5000 && t.job === 'neo')).toBe(true);
+    expect(targets.every((t) => t?.intervalMs === 5000 && t.job === 'neo')).toBe(true);
     expect(config.retentionMs).toBe(15 * 86_400_000);
     expect(config.dataDir).toBe('./data');
   });
@@ -60,7 +71,7 @@ scrape_configs:
 `);
     expect(config.retentionMs).toBe(3_600_000);
     expect(config.retentionBytes).toBe(2 * 1024 ** 3);
-    expect(resolveTargets(config.file)).toEqual([
+    expect(resolveTargets(config.file)).toMatchObject([
       {
         labels: { env: 'prod', job: 'api', instance: 'a:9000' },
         job: 'api',

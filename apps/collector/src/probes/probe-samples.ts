@@ -1,6 +1,12 @@
 import type { CheckResultV1 } from '@neo/contracts';
 import { isValidLabelName, type Labels } from '@neo/domain-metric';
-import type { TimedSample } from '../scrape/scrape-samples';
+
+/** A sample addressed by labels, as the store appends it. */
+export interface TimedSample {
+  readonly labels: Labels;
+  readonly timestampMs: number;
+  readonly value: number;
+}
 
 /**
  * A synthetic check result as blackbox_exporter would expose it: `probe_success`, `probe_duration_seconds`

@@ -1,23 +1,39 @@
-import { ExpositionParseError, formatDuration, parseExposition } from '@neo/domain-metric';
-import type { ScrapeOutcome } from './scrape-outcome';
+import { formatDuration } from '@neo/domain-metric';
+import { formatOf, SCRAPE_ACCEPT, type ExpositionFormat } from './parser/exposition-format';
 
-const ACCEPT = 'text/plain;version=0.0.4;q=0.9,*/*;q=0.1';
+export type FetchResult =
+  | {
+      readonly ok: true;
+      readonly body: string;
+      readonly format: ExpositionFormat;
+      readonly durationMs: number;
+    }
+  | { readonly ok: false; readonly error: string; readonly durationMs: number };
+
+export interface FetchOptions {
+  readonly timeoutMs: number;
+  /** Authorization header value, if the job has auth. */
+  readonly authorization?: () => string;
+  readonly stop?: AbortSignal;
+}
 
 /**
- * GETs a metrics endpoint and parses the text exposition. Never throws: every failure (connection refused,
- * timeout, non-2xx, unparsable body) becomes the outcome's error text, as Prometheus reports it per target.
+ * GETs a metrics endpoint with Prometheus' Accept header and timeout header. Never throws: every failure
+ * (connection refused, timeout, non-2xx, unreadable secret) becomes the error text, as Prometheus reports
+ * it per target.
  */
-export async function scrapeOnce(url: string, timeoutMs: number, stop?: AbortSignal): Promise<ScrapeOutcome> {
+export async function fetchExposition(url: string, options: FetchOptions): Promise<FetchResult> {
   const started = performance.now();
   const elapsed = () => performance.now() - started;
-  const timeout = AbortSignal.timeout(timeoutMs);
-  const signal = stop ? AbortSignal.any([stop, timeout]) : timeout;
+  const timeout = AbortSignal.timeout(options.timeoutMs);
+  const signal = options.stop ? AbortSignal.any([options.stop, timeout]) : timeout;
   try {
-    const response = await fetch(url, {
-      signal,
-      redirect: 'follow',
-      headers: { accept: ACCEPT, 'x-prometheus-scrape-timeout-seconds': String(timeoutMs / 1000) },
-    });
+    const headers: Record<string, string> = {
+      accept: SCRAPE_ACCEPT,
+      'x-prometheus-scrape-timeout-seconds': String(options.timeoutMs / 1000),
+    };
+    if (options.authorization) headers['authorization'] = options.authorization();
+    const response = await fetch(url, { signal, redirect: 'follow', headers });
     const body = await response.text();
     if (response.status < 200 || response.status > 299) {
       return {
@@ -26,16 +42,13 @@ export async function scrapeOnce(url: string, timeoutMs: number, stop?: AbortSig
         durationMs: elapsed(),
       };
     }
-    return { ok: true, samples: parseExposition(body), durationMs: elapsed() };
+    return { ok: true, body, format: formatOf(response.headers.get('content-type')), durationMs: elapsed() };
   } catch (error) {
-    return { ok: false, error: describeFailure(error, timeout, timeoutMs), durationMs: elapsed() };
+    return { ok: false, error: describeFailure(error, timeout, options.timeoutMs), durationMs: elapsed() };
   }
 }
 
 function describeFailure(error: unknown, timeout: AbortSignal, timeoutMs: number): string {
-  if (error instanceof ExpositionParseError) {
-    return `parse error: ${error.message}`;
-  }
   if (timeout.aborted) {
     return `scrape timed out after ${formatDuration(Math.round(timeoutMs))}`;
   }

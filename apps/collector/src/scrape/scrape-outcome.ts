@@ -1,6 +1,4 @@
-import type { ExposedSample } from '@neo/domain-metric';
-
-/** What one scrape produced: parsed samples, or the reason it failed (shown as the target's lastError). */
+/** How one scrape ended: fine, or the reason it failed (shown as the target's lastError). */
 export type ScrapeOutcome =
-  | { readonly ok: true; readonly samples: readonly ExposedSample[]; readonly durationMs: number }
+  | { readonly ok: true; readonly durationMs: number }
   | { readonly ok: false; readonly error: string; readonly durationMs: number };

@@ -1,22 +1,23 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { MetadataBook } from './metadata-book';
 import { MetadataController } from './metadata.controller';
-import type { ScrapeTarget } from './scrape-target';
+import type { ScrapeJob } from './scrape-job';
 import { ScrapeService } from './scrape.service';
-import { SCRAPE_TARGETS } from './scrape.tokens';
+import { SCRAPE_JOBS } from './scrape.tokens';
 import { TargetHealthBook } from './target-health';
 import { TargetsController } from './targets.controller';
 
+/** Scraping: discovery, one loop per target, target health and scraped metadata. */
 @Module({})
 export class ScrapeModule {
-  static forRoot(targets: readonly ScrapeTarget[]): DynamicModule {
+  static forRoot(jobs: readonly ScrapeJob[]): DynamicModule {
     return {
       module: ScrapeModule,
       controllers: [TargetsController, MetadataController],
       providers: [
-        { provide: SCRAPE_TARGETS, useValue: targets },
-        { provide: TargetHealthBook, useFactory: () => new TargetHealthBook(targets) },
-        MetadataBook,
+        { provide: SCRAPE_JOBS, useValue: jobs },
+        { provide: TargetHealthBook, useFactory: () => new TargetHealthBook() },
+        { provide: MetadataBook, useFactory: () => new MetadataBook() },
         ScrapeService,
       ],
       exports: [ScrapeService, TargetHealthBook, MetadataBook],

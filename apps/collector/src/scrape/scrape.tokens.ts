@@ -1,2 +1,2 @@
-/** Injection token of the resolved `ScrapeTarget[]`. */
-export const SCRAPE_TARGETS = Symbol.for('neo.collector.scrape-targets');
+/** Injection token of the resolved `ScrapeJob[]`. */
+export const SCRAPE_JOBS = Symbol.for('neo.collector.scrape-jobs');

@@ -15,8 +15,8 @@ describe('TargetHealthBook', () => {
   it('starts unknown and reports a change on the first scrape and on every flip only', () => {
     const book = new TargetHealthBook([target]);
     expect(book.list()[0].health).toBe('unknown');
-    expect(book.record(target, { ok: true, samples: [], durationMs: 5 }, 1).changed).toBe(true);
-    expect(book.record(target, { ok: true, samples: [], durationMs: 5 }, 2).changed).toBe(false);
+    expect(book.record(target, { ok: true, durationMs: 5 }, 1).changed).toBe(true);
+    expect(book.record(target, { ok: true, durationMs: 5 }, 2).changed).toBe(false);
     const down = book.record(target, { ok: false, error: 'parse error: line 1: x', durationMs: 5 }, 3);
     expect(down).toMatchObject({
       changed: true,

@@ -1,5 +1,5 @@
 import type { ScrapeOutcome } from './scrape-outcome';
-import type { ScrapeTarget } from './scrape-target';
+import { targetKey, type ScrapeTarget } from './scrape-target';
 
 export type HealthState = 'up' | 'down' | 'unknown';
 
@@ -17,9 +17,14 @@ export interface TargetState {
 export class TargetHealthBook {
   private readonly states = new Map<string, TargetState>();
 
-  constructor(targets: readonly ScrapeTarget[]) {
-    for (const target of targets) {
-      this.states.set(keyOf(target), {
+  constructor(targets: readonly ScrapeTarget[] = []) {
+    for (const target of targets) this.track(target);
+  }
+
+  /** A target to report on before its first scrape (health `unknown`). */
+  track(target: ScrapeTarget): void {
+    if (!this.states.has(targetKey(target))) {
+      this.states.set(targetKey(target), {
         target,
         health: 'unknown',
         lastError: '',
@@ -28,12 +33,17 @@ export class TargetHealthBook {
     }
   }
 
+  /** The target is gone from discovery. */
+  forget(target: ScrapeTarget): void {
+    this.states.delete(targetKey(target));
+  }
+
   record(
     target: ScrapeTarget,
     outcome: ScrapeOutcome,
     scrapeTimeMs: number,
   ): { state: TargetState; changed: boolean } {
-    const previous = this.states.get(keyOf(target));
+    const previous = this.states.get(targetKey(target));
     const state: TargetState = {
       target,
       health: outcome.ok ? 'up' : 'down',
@@ -41,15 +51,11 @@ export class TargetHealthBook {
       lastScrapeMs: scrapeTimeMs,
       lastScrapeDurationSeconds: outcome.durationMs / 1000,
     };
-    this.states.set(keyOf(target), state);
+    this.states.set(targetKey(target), state);
     return { state, changed: previous?.health !== state.health };
   }
 
   list(): TargetState[] {
     return [...this.states.values()];
   }
-}
-
-function keyOf(target: ScrapeTarget): string {
-  return `${target.job}\u0000${target.scrapeUrl}`;
 }

@@ -24,12 +24,14 @@ export function targetsResponse(states: readonly TargetState[]) {
     ({ target, health, lastError, lastScrapeMs, lastScrapeDurationSeconds }) => {
       const url = new URL(target.scrapeUrl);
       return {
-        discoveredLabels: {
-          __address__: target.instance,
-          __metrics_path__: url.pathname,
-          __scheme__: url.protocol.replace(':', ''),
-          job: target.job,
-        },
+        discoveredLabels: target.discoveredLabels
+          ? { ...target.discoveredLabels }
+          : {
+              __address__: target.instance,
+              __metrics_path__: url.pathname,
+              __scheme__: url.protocol.replace(':', ''),
+              job: target.job,
+            },
         labels: { ...target.labels },
         scrapePool: target.job,
         scrapeUrl: target.scrapeUrl,
