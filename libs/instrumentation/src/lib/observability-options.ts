@@ -23,8 +23,14 @@ export interface MetricsOptions {
 export interface LoggingSettings {
   /** Extra pino redact paths, e.g. `['details.customer.address']`. */
   readonly redactPaths?: readonly string[];
-  /** One access line per request (default true). */
-  readonly accessLog?: boolean;
+  /**
+   * Access lines: `'errors'` (default) writes requests answered 4xx/5xx or slower than `slowRequestMs`;
+   * `'all'` (or true) one line per request; false none. RED metrics count every request either way, and a
+   * line per successful request costs about as much CPU as a small route itself.
+   */
+  readonly accessLog?: boolean | 'all' | 'errors';
+  /** Requests at least this slow are logged in `'errors'` mode (default 1000 ms). */
+  readonly slowRequestMs?: number;
   /** Where lines go instead of stdout (tests). */
   readonly destination?: DestinationStream;
   /** Remote shipping, off unless configured; batched and asynchronous. */

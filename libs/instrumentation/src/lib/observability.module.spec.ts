@@ -93,7 +93,7 @@ describe('ObservabilityModule in a Nest app', () => {
           instance: 'story-api-0',
           logLevel: 'info',
           healthContributors: [DEPENDENCY],
-          logging: { destination: logs },
+          logging: { destination: logs, accessLog: 'all' },
           security: { sink: SINK },
         }),
       ],

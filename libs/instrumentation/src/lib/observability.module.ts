@@ -107,9 +107,13 @@ class HttpObservabilityMiddleware implements NestMiddleware {
     @Inject(SecurityMonitor) security: SecurityMonitor,
   ) {
     this.handler = httpObservabilityMiddleware(
-      new HttpMetrics(metrics, options.metrics ?? {}),
+      HttpMetrics.for(metrics, options.metrics ?? {}),
       options.logging?.accessLog === false ? undefined : root,
       options.security === false ? undefined : security,
+      {
+        all: options.logging?.accessLog === true || options.logging?.accessLog === 'all',
+        slowMs: options.logging?.slowRequestMs ?? 1000,
+      },
     );
   }
 

@@ -2,13 +2,14 @@ import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
 import type { HttpMetrics } from '../metrics/http-metrics';
 import { routeTemplate } from '../metrics/route-template';
+import { PRE_SCRUBBED, scrubString } from '../logging/redaction';
 import type { SecurityMonitor } from '../security/security-monitor';
 
-export interface HttpObservabilityOptions {
-  /** One JSON line per request (default true); `/metrics` and `/health*` are never logged. */
-  readonly accessLog: boolean;
-  /** Security middleware: status and attack-pattern checks (default true). */
-  readonly security: boolean;
+export interface AccessLogPolicy {
+  /** Log successful, fast requests too. */
+  readonly all: boolean;
+  /** In errors-only mode, requests at least this slow are logged anyway. */
+  readonly slowMs: number;
 }
 
 /** Probes and scrapes hit these every few seconds; logging each would drown real requests. */
@@ -22,9 +23,12 @@ const QUIET_PREFIXES = ['/metrics', '/health'];
  */
 export function httpObservabilityMiddleware(
   metrics: HttpMetrics,
-  accessLogger: Logger | undefined,
+  rootLogger: Logger | undefined,
   security: SecurityMonitor | undefined,
+  policy: AccessLogPolicy = { all: true, slowMs: 1000 },
 ) {
+  const slowSeconds = policy.slowMs / 1000;
+  const accessLogger = rootLogger?.child({ category: 'performance' });
   return function observe(req: Request, res: Response, next: NextFunction): void {
     const started = performance.now();
     metrics.inFlight.inc();
@@ -56,10 +60,11 @@ export function httpObservabilityMiddleware(
           });
         }
       }
-      if (accessLogger && !isQuiet(req.originalUrl ?? req.url)) {
+      const path = req.originalUrl ?? req.url;
+      if (accessLogger && (policy.all || status >= 400 || seconds >= slowSeconds) && !isQuiet(path)) {
         const line = {
-          category: 'performance',
-          http: { method: req.method, route, path: req.originalUrl ?? req.url, status },
+          [PRE_SCRUBBED]: true,
+          http: { method: req.method, route, path: scrubString(path), status },
           duration_ms: Math.round(seconds * 1e6) / 1e3,
           ...(length !== undefined ? { bytes: Number(length) } : {}),
         };

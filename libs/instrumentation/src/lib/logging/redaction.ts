@@ -1,3 +1,9 @@
+/**
+ * Marks a log object whose strings were already scrubbed (the access line); the logger skips the deep copy.
+ * A symbol, so it is never serialised.
+ */
+export const PRE_SCRUBBED = Symbol('neo.instrumentation.pre-scrubbed');
+
 /** What replaces a secret; short and obvious in a log line. */
 export const REDACTED = '[redacted]';
 

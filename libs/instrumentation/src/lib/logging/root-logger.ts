@@ -1,6 +1,6 @@
 import pino, { type Logger } from 'pino';
 import { traceMixin } from './trace-mixin';
-import { scrubValue } from './redaction';
+import { PRE_SCRUBBED, scrubValue } from './redaction';
 import { sharedStdout } from './stdout-destination';
 import type { LogShipper } from './shipping/log-shipper';
 import { shippingStream } from './shipping/shipping-stream';
@@ -47,6 +47,12 @@ export function createRootLogger(options: RootLoggerOptions): Logger {
       hooks: {
         // Every argument is scrubbed before pino merges it: messages, merged objects and interpolations.
         logMethod(args, method) {
+          // The access line is built from scrubbed parts on the request path; copying it again is waste.
+          const first = args[0] as unknown;
+          if (typeof first === 'object' && first !== null && PRE_SCRUBBED in first) {
+            method.apply(this, args);
+            return;
+          }
           for (let i = 0; i < args.length; i++) {
             (args as unknown[])[i] = scrubValue(args[i]);
           }

@@ -1,5 +1,6 @@
-import type { Counter, Histogram } from 'prom-client';
+import type { Gauge } from 'prom-client';
 import type { MetricsRegistry } from './metrics-registry';
+import { RedSeries, registerRedMetrics } from './red-collector';
 
 /** Request duration buckets (seconds) unless configured: 5 ms to 10 s. */
 export const DEFAULT_DURATION_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
@@ -14,59 +15,69 @@ export interface HttpMetricsOptions {
 const KNOWN_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
 const STATUS_CLASSES = ['0xx', '1xx', '2xx', '3xx', '4xx', '5xx'];
 
-type RedLabel = 'method' | 'route' | 'status_class';
-interface Series {
-  readonly labels: Record<RedLabel, string>;
-}
-
 /**
- * HTTP RED metrics. Label values are bounded by construction (known methods, route templates, status
- * classes), so they skip the cardinality guard, and each label set is built once and reused.
+ * HTTP RED metrics: `http_requests_total`, `http_request_duration_seconds`, `http_response_size_bytes` by
+ * method, route template and status class, and `http_requests_in_flight`. Label values are bounded by
+ * construction (known methods, route templates, status classes), so no cardinality guard is needed.
  */
 export class HttpMetrics {
-  readonly duration: Histogram<RedLabel>;
-  readonly requests: Counter<RedLabel>;
-  readonly size: Histogram<RedLabel>;
-  readonly inFlight;
-  private readonly series = new Map<string, Series>();
+  private static readonly perRegistry = new WeakMap<MetricsRegistry, HttpMetrics>();
 
-  constructor(metrics: MetricsRegistry, options: HttpMetricsOptions = {}) {
-    const labels: RedLabel[] = ['method', 'route', 'status_class'];
-    this.duration = metrics.unguarded.histogram(
-      'http_request_duration_seconds',
-      'HTTP request duration by method, route template and status class.',
-      labels,
-      options.durationBuckets ?? DEFAULT_DURATION_BUCKETS,
-    );
-    this.requests = metrics.unguarded.counter('http_requests_total', 'HTTP requests served.', labels);
-    this.size = metrics.unguarded.histogram(
-      'http_response_size_bytes',
-      'HTTP response body size (Content-Length) by method, route template and status class.',
-      labels,
-      options.sizeBuckets ?? DEFAULT_SIZE_BUCKETS,
-    );
+  /** The registry's one HttpMetrics: Nest may build the middleware more than once, the series must be shared. */
+  static for(metrics: MetricsRegistry, options: HttpMetricsOptions = {}): HttpMetrics {
+    let instance = HttpMetrics.perRegistry.get(metrics);
+    if (!instance) {
+      instance = new HttpMetrics(metrics, options);
+      HttpMetrics.perRegistry.set(metrics, instance);
+    }
+    return instance;
+  }
+
+  readonly inFlight: Gauge;
+  /** By raw method, status and route: the request path's lookup. */
+  private readonly byRequest = new Map<string, RedSeries>();
+  /** By label set: what is exposed (200 and 204 share a status class, so they share a series). */
+  private readonly byLabels = new Map<string, RedSeries>();
+  private readonly durationBounds: readonly number[];
+  private readonly sizeBounds: readonly number[];
+
+  private constructor(metrics: MetricsRegistry, options: HttpMetricsOptions) {
+    this.durationBounds = [...(options.durationBuckets ?? DEFAULT_DURATION_BUCKETS)].sort((a, b) => a - b);
+    this.sizeBounds = [...(options.sizeBuckets ?? DEFAULT_SIZE_BUCKETS)].sort((a, b) => a - b);
     this.inFlight = metrics.unguarded.gauge('http_requests_in_flight', 'HTTP requests being served.');
+    registerRedMetrics(
+      metrics.registry,
+      () => this.byLabels.values(),
+      {
+        requests: 'http_requests_total',
+        duration: 'http_request_duration_seconds',
+        size: 'http_response_size_bytes',
+      },
+      { duration: this.durationBounds, size: this.sizeBounds },
+    );
   }
 
   record(method: string, route: string, status: number, seconds: number, bytes: number | undefined): void {
-    const { labels } = this.seriesFor(method, route, status);
-    this.requests.inc(labels);
-    this.duration.observe(labels, seconds);
-    if (bytes !== undefined) this.size.observe(labels, bytes);
+    const key = `${method} ${status} ${route}`;
+    let series = this.byRequest.get(key);
+    if (!series) {
+      series = this.seriesFor(method, route, status);
+      this.byRequest.set(key, series);
+    }
+    series.observe(seconds, bytes);
   }
 
-  private seriesFor(method: string, route: string, status: number): Series {
-    const key = `${method} ${status} ${route}`;
-    let series = this.series.get(key);
+  private seriesFor(method: string, route: string, status: number): RedSeries {
+    const labels = {
+      method: KNOWN_METHODS.has(method) ? method : 'other',
+      route,
+      status_class: STATUS_CLASSES[Math.floor(status / 100)] ?? 'other',
+    };
+    const labelKey = `${labels.method} ${labels.status_class} ${route}`;
+    let series = this.byLabels.get(labelKey);
     if (!series) {
-      series = {
-        labels: {
-          method: KNOWN_METHODS.has(method) ? method : 'other',
-          route,
-          status_class: STATUS_CLASSES[Math.floor(status / 100)] ?? 'other',
-        },
-      };
-      this.series.set(key, series);
+      series = new RedSeries(labels, this.durationBounds, this.sizeBounds);
+      this.byLabels.set(labelKey, series);
     }
     return series;
   }

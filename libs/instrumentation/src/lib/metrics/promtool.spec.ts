@@ -20,9 +20,10 @@ function promtool(): string {
 describe('/metrics output', () => {
   it('passes `promtool check metrics` with HTTP, process, host, business and Novel Engine metrics', async () => {
     const binary = promtool();
+    const logs = new LogCapture();
     const moduleRef = await Test.createTestingModule({
       imports: [
-        ObservabilityModule.forRoot({ serviceName: 'novel', logging: { destination: new LogCapture() } }),
+        ObservabilityModule.forRoot({ serviceName: 'novel', logging: { destination: logs } }),
         NovelEngineMetricsModule,
       ],
     }).compile();
@@ -42,6 +43,10 @@ describe('/metrics output', () => {
       const { port } = app.getHttpServer().address() as AddressInfo;
       await call(port, '/nowhere');
       const text = (await call(port, '/metrics')).body;
+      // Default access log: only the rejected request, not the scrape.
+      expect(logs.lines.filter((line) => 'http' in line).map((line) => line['msg'])).toEqual([
+        'request rejected',
+      ]);
       expect(text).toContain('novel_story_quality_score_bucket');
       expect(text).toContain('business_revenue_total{currency="EUR",product="premium"');
       const check = spawnSync(binary, ['check', 'metrics'], { input: text, encoding: 'utf8' });

@@ -1,4 +1,4 @@
-import { ExpressInstrumentation } from '@opentelemetry/instrumentation-express';
+import { ExpressInstrumentation, ExpressLayerType } from '@opentelemetry/instrumentation-express';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { IORedisInstrumentation } from '@opentelemetry/instrumentation-ioredis';
 import { NestInstrumentation } from '@opentelemetry/instrumentation-nestjs-core';
@@ -74,8 +74,17 @@ export function setupTracing(options: TracingOptions): TracingHandle {
       : [];
   const disabled = new Set(options.disable ?? []);
   const instrumentations = [
-    disabled.has('http') ? undefined : new HttpInstrumentation(),
-    disabled.has('express') ? undefined : new ExpressInstrumentation(),
+    disabled.has('http')
+      ? undefined
+      : new HttpInstrumentation({
+          // Probes and scrapes every few seconds would be most of the traces and none of the insight.
+          ignoreIncomingRequestHook: (req) => isProbe(req.url),
+        }),
+    // Middleware layers (body parsers, Nest's middleware) are a span each per request and say little; the
+    // router and handler spans stay.
+    disabled.has('express')
+      ? undefined
+      : new ExpressInstrumentation({ ignoreLayersType: [ExpressLayerType.MIDDLEWARE] }),
     disabled.has('nestjs-core') ? undefined : new NestInstrumentation(),
     disabled.has('ioredis') ? undefined : new IORedisInstrumentation(),
     disabled.has('undici') ? undefined : new UndiciInstrumentation(),
@@ -119,4 +128,8 @@ function sampleRatioOf(
   if (env['OTEL_TRACES_SAMPLER_ARG'] && Number.isFinite(fromEnv)) return Math.min(1, Math.max(0, fromEnv));
   if (options.exporter) return 1;
   return otlp ? DEFAULT_OTLP_SAMPLE_RATIO : 0;
+}
+
+function isProbe(url: string | undefined): boolean {
+  return url !== undefined && (url.startsWith('/metrics') || url.startsWith('/health'));
 }

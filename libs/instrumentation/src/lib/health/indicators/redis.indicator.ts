@@ -13,7 +13,11 @@ export function redisIndicator(
     check: async () => {
       if (client.status !== 'ready') return { status: 'down', message: `connection ${client.status}` };
       const started = performance.now();
-      await withTimeout(client.ping(), options.timeoutMs ?? 1000, 'PING');
+      try {
+        await withTimeout(client.ping(), options.timeoutMs ?? 1000, 'PING');
+      } catch (error) {
+        return { status: 'down', message: `PING failed: ${(error as Error).message}` };
+      }
       return { status: 'up', pingMs: Math.round((performance.now() - started) * 10) / 10 };
     },
   };

@@ -1,0 +1,61 @@
+/**
+ * One benchmark server, forked by instrumentation-bench.ts: the demo's hello route on bare Nest, with the
+ * library's metrics + logging, or with tracing too. Reports its port over IPC.
+ */
+import type { DynamicModule } from '@nestjs/common';
+
+export type Variant = 'bare' | 'observed' | 'traced';
+
+async function main(variant: Variant, otlpEndpoint: string): Promise<void> {
+  // Tracing first, before Nest and express are loaded, exactly as a service's main.ts does it.
+  if (variant === 'traced') {
+    const { setupTracing } = await import('@neo/instrumentation');
+    // Knobs for finding where tracing's cost goes; the reported run uses the library's defaults.
+    const ratio = process.env['BENCH_SAMPLE_RATIO'];
+    const disable = (process.env['BENCH_TRACING_DISABLE'] ?? '').split(',').filter(Boolean) as Parameters<
+      typeof setupTracing
+    >[0]['disable'];
+    setupTracing({
+      serviceName: 'bench',
+      otlpEndpoint,
+      ...(ratio !== undefined ? { sampleRatio: Number(ratio) } : {}),
+      ...(disable && disable.length > 0 ? { disable } : {}),
+    });
+  }
+  const { NestFactory } = await import('@nestjs/core');
+  const { HelloModule } = await import('../../apps/novel-engine-demo/src/hello/hello.module');
+  let root: DynamicModule = { module: HelloModule };
+  if (variant !== 'bare') {
+    const { ObservabilityModule } = await import('@neo/instrumentation');
+    const { Module } = await import('@nestjs/common');
+    class BenchModule {}
+    Module({})(BenchModule);
+    root = {
+      module: BenchModule,
+      imports: [ObservabilityModule.forRoot({ serviceName: 'bench', logLevel: 'info' }), HelloModule],
+    };
+  }
+  const app = await NestFactory.create(root, { logger: false });
+  if (variant !== 'bare') {
+    const { Logger } = await import('nestjs-pino');
+    app.useLogger(app.get(Logger));
+  }
+  await app.listen(Number(process.env['BENCH_PORT'] ?? 0), '127.0.0.1');
+  // A clean exit on SIGINT lets `node --cpu-prof` write its profile when profiling one variant by hand.
+  process.once('SIGINT', () => process.exit(0));
+  const address = app.getHttpServer().address() as { port: number };
+  // CPU time is the contention-proof figure on a shared machine: the parent asks before and after a run.
+  process.on('message', (message: unknown) => {
+    if (message === 'cpu') {
+      const { user, system } = process.cpuUsage();
+      process.send?.({ cpuMicros: user + system });
+    }
+  });
+  process.send?.({ port: address.port });
+}
+
+const [variant, otlpEndpoint] = process.argv.slice(2) as [Variant, string];
+main(variant, otlpEndpoint).catch((error: unknown) => {
+  process.stderr.write(`bench server ${variant} failed: ${(error as Error).stack}\n`);
+  process.exit(1);
+});

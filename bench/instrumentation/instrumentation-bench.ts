@@ -1,0 +1,147 @@
+/**
+ * Cost of the instrumentation on the demo's hello route, in one run: bare Nest, with the library's metrics
+ * + logging, and with tracing added (default sampling, spans exported over OTLP/HTTP to a loopback sink).
+ * Run from the repository root:
+ *   SWC_NODE_PROJECT=tsconfig.typecheck.json node -r @swc-node/register bench/instrumentation/instrumentation-bench.ts
+ * Env: BENCH_DURATION (s, default 8), BENCH_CONNECTIONS (50), BENCH_ROUNDS (2; the best round per variant
+ * counts, which filters out other tenants of a shared machine).
+ * Targets (issue 3): metrics + logging >= 0.9x bare req/s, everything with tracing >= 0.8x.
+ */
+import autocannon from 'autocannon';
+import { fork, type ChildProcess } from 'node:child_process';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import type { Variant } from './bench-server';
+
+const VARIANTS: readonly Variant[] = (process.env['BENCH_VARIANTS']?.split(',') as Variant[] | undefined) ?? [
+  'bare',
+  'observed',
+  'traced',
+];
+const LABELS: Record<Variant, string> = {
+  bare: 'bare Nest',
+  observed: 'metrics + logging',
+  traced: 'metrics + logging + tracing',
+};
+const TARGETS: Record<Variant, number> = { bare: 1, observed: 0.9, traced: 0.8 };
+const DURATION = Number(process.env['BENCH_DURATION'] ?? 8);
+const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 50);
+const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 2);
+
+interface Figures {
+  readonly rps: number;
+  readonly p99: number;
+  /** Server CPU time per request (user + system), in microseconds. */
+  readonly cpuPerRequest: number;
+}
+
+/** Stands in for an OTLP collector: accepts span batches and counts them. */
+function startOtlpSink(): Promise<{ server: Server; url: string; batches: () => number }> {
+  let batches = 0;
+  const server = createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      batches++;
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+    });
+  });
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      resolve({ server, url: `http://127.0.0.1:${port}/v1/traces`, batches: () => batches });
+    }),
+  );
+}
+
+function startServer(variant: Variant, otlpUrl: string): Promise<{ child: ChildProcess; port: number }> {
+  const child = fork(join(__dirname, 'bench-server.ts'), [variant, otlpUrl], {
+    execArgv: process.execArgv,
+    // Logs go where a container's stdout goes when nobody reads it closely: written, not displayed.
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  return new Promise((resolve, reject) => {
+    child.once('message', (message: { port: number }) => resolve({ child, port: message.port }));
+    child.once('exit', (code) => reject(new Error(`${variant} server exited with ${code}`)));
+  });
+}
+
+function serverCpu(child: ChildProcess): Promise<number> {
+  return new Promise((resolve) => {
+    const onMessage = (message: { cpuMicros?: number }) => {
+      if (message.cpuMicros === undefined) return;
+      child.off('message', onMessage);
+      resolve(message.cpuMicros);
+    };
+    child.on('message', onMessage);
+    child.send('cpu');
+  });
+}
+
+async function measure(child: ChildProcess, port: number, seconds: number): Promise<Figures> {
+  const cpuBefore = await serverCpu(child);
+  const result = await autocannon({
+    url: `http://127.0.0.1:${port}/hello`,
+    connections: CONNECTIONS,
+    duration: seconds,
+  });
+  if (result.non2xx > 0 || result.errors > 0) {
+    throw new Error(`bench requests failed: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  }
+  const cpuMicros = (await serverCpu(child)) - cpuBefore;
+  return {
+    rps: result.requests.average,
+    p99: result.latency.p99,
+    cpuPerRequest: cpuMicros / Math.max(result.requests.total, 1),
+  };
+}
+
+async function run(): Promise<void> {
+  const sink = await startOtlpSink();
+  const best = new Map<Variant, Figures>();
+  try {
+    for (let round = 1; round <= ROUNDS; round++) {
+      for (const variant of VARIANTS) {
+        const { child, port } = await startServer(variant, sink.url);
+        try {
+          await measure(child, port, 2); // warm-up: JIT, connection pools, first-request allocations
+          const figures = await measure(child, port, DURATION);
+          process.stdout.write(
+            `round ${round} ${LABELS[variant].padEnd(28)} ${figures.rps.toFixed(0).padStart(7)} req/s  p99 ${figures.p99} ms  ` +
+              `${figures.cpuPerRequest.toFixed(0)} us CPU/req\n`,
+          );
+          const previous = best.get(variant);
+          if (!previous || figures.rps > previous.rps) best.set(variant, figures);
+        } finally {
+          child.kill('SIGKILL');
+        }
+      }
+    }
+  } finally {
+    sink.server.close();
+  }
+  const bare = best.get('bare') ?? (best.values().next().value as Figures);
+  process.stdout.write(
+    `\n${'variant'.padEnd(30)}${'req/s'.padStart(9)}${'p99 ms'.padStart(9)}${'x bare'.padStart(9)}${'p99 x'.padStart(8)}` +
+      `${'CPU us/req'.padStart(12)}${'x bare'.padStart(9)}  target (req/s)\n`,
+  );
+  let met = true;
+  for (const variant of VARIANTS) {
+    const figures = best.get(variant) as Figures;
+    const ratio = figures.rps / bare.rps;
+    const ok = ratio >= TARGETS[variant];
+    met &&= ok;
+    process.stdout.write(
+      `${LABELS[variant].padEnd(30)}${figures.rps.toFixed(0).padStart(9)}${String(figures.p99).padStart(9)}` +
+        `${ratio.toFixed(2).padStart(9)}${(figures.p99 / Math.max(bare.p99, 1)).toFixed(2).padStart(8)}` +
+        `${figures.cpuPerRequest.toFixed(0).padStart(12)}${(bare.cpuPerRequest / figures.cpuPerRequest).toFixed(2).padStart(9)}  ` +
+        `${variant === 'bare' ? '' : `>= ${TARGETS[variant]} ${ok ? 'met' : 'MISSED'}`}\n`,
+    );
+  }
+  process.stdout.write(
+    `\nOTLP batches received: ${sink.batches()}; ${CONNECTIONS} connections, best of ${ROUNDS} rounds of ${DURATION} s\n`,
+  );
+  if (!met) process.exitCode = 1;
+}
+
+void run();
