@@ -41,7 +41,9 @@ export function decodeSnappyBlock(input: Uint8Array, maxLength: number): Buffer 
       if (pos + len > input.length || outPos + len > length) {
         throw new SnappyError('snappy: corrupt input (literal overruns)');
       }
-      out.set(input.subarray(pos, pos + len), outPos);
+      // Native copies only pay off for longer runs; remote_write bodies are mostly short literals and copies.
+      if (len > 32) out.set(input.subarray(pos, pos + len), outPos);
+      else for (let i = 0; i < len; i++) out[outPos + i] = input[pos + i];
       pos += len;
       outPos += len;
       continue;
@@ -64,7 +66,7 @@ export function decodeSnappyBlock(input: Uint8Array, maxLength: number): Buffer 
       throw new SnappyError('snappy: corrupt input (bad copy offset)');
     }
     // Overlapping copies (offset < len) repeat a pattern, so they must go byte by byte.
-    if (offset >= len) {
+    if (offset >= len && len > 32) {
       out.copyWithin(outPos, outPos - offset, outPos - offset + len);
     } else {
       for (let i = 0; i < len; i++) out[outPos + i] = out[outPos - offset + i];
