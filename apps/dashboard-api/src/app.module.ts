@@ -2,6 +2,8 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { parseDuration } from '@neo/domain-metric';
 import { NeoServiceModule } from '@neo/service-runtime';
 import type { DashboardApiConfig } from './config/dashboard-api.config';
+import { AvailabilityModule } from './availability/availability.module';
+import { ChecksModule } from './checks/checks.module';
 import { EventsModule } from './events/events.module';
 import { OverviewModule } from './overview/overview.module';
 import { StateModule } from './state/state.module';
@@ -30,6 +32,8 @@ export class AppModule {
           maxClients: config.sseMaxClients,
         }),
         UiModule,
+        ChecksModule.forRoot({ keyPrefix: config.keyPrefix }),
+        AvailabilityModule.forRoot({ keyPrefix: config.keyPrefix }),
       ],
     };
   }
