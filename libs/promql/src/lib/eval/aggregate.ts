@@ -111,35 +111,49 @@ function selectK(
 ): StepSeries[] {
   const out = new SeriesCollector(n);
   const keys = input.map((s) => labelKey(s.labels));
+  const values = input.map((s) => s.values);
+  const present = input.map((s) => s.present);
+  const top = op === 'topk';
   const better = (a: number, b: number): boolean =>
-    (Number.isNaN(b) && !Number.isNaN(a)) || (op === 'topk' ? a > b : a < b);
+    (Number.isNaN(b) && !Number.isNaN(a)) || (top ? a > b : a < b);
+  const chosen: number[] = [];
   for (let i = 0; i < n; i++) {
     const kk = Math.trunc(k[i]);
     if (!(kk >= 1)) {
       continue;
     }
+    // The first of the chosen that no other chosen one is worse than: the one a better candidate evicts.
+    const findWorst = (): number => {
+      let worst = 0;
+      for (let c = 1; c < chosen.length; c++) {
+        if (better(values[chosen[worst]][i], values[chosen[c]][i])) {
+          worst = c;
+        }
+      }
+      return worst;
+    };
     for (const g of groups) {
-      const chosen: number[] = [];
+      chosen.length = 0;
+      // Recomputed only when the chosen set changes, which is rare once it holds the top k.
+      let worst = -1;
       for (const j of g.members) {
-        if (input[j].present[i] === 0) {
+        if (present[j][i] === 0) {
           continue;
         }
         if (chosen.length < kk) {
           chosen.push(j);
+          if (chosen.length === kk) {
+            worst = findWorst();
+          }
           continue;
         }
-        let worst = 0;
-        for (let c = 1; c < chosen.length; c++) {
-          if (better(input[chosen[worst]].values[i], input[chosen[c]].values[i])) {
-            worst = c;
-          }
-        }
-        if (better(input[j].values[i], input[chosen[worst]].values[i])) {
+        if (better(values[j][i], values[chosen[worst]][i])) {
           chosen[worst] = j;
+          worst = findWorst();
         }
       }
       for (const j of chosen) {
-        out.set(input[j].labels, keys[j], i, input[j].values[i]);
+        out.set(input[j].labels, keys[j], i, values[j][i]);
       }
     }
   }

@@ -10,8 +10,9 @@ import { scalarBinary, setBinary, vectorBinary, vectorScalarBinary } from './bin
 import { EvalContext } from './context';
 import { dropName, labelKey, omit } from './labels';
 import { QueryError } from './query-error';
-import { loadRange, refTimes, evalVectorSelector } from './selectors';
+import { loadRange, refTimes, evalVectorSelector, streamRange } from './selectors';
 import { mergeSameLabels, relabel, SeriesCollector } from './series-set';
+import { RangeFunction, Window } from '../functions/range-functions';
 import {
   Grid,
   gridTime,
@@ -22,6 +23,11 @@ import {
   StepValue,
   VectorValue,
 } from './types';
+
+/** A range argument whose series may be streamed (arrays valid only until the next series). */
+type RangeStream = Omit<RangeInput, 'series'> & { readonly series: Iterable<RangeSeries> };
+
+type MutableWindow = { -readonly [K in keyof Window]: Window[K] } & { params: number[] };
 
 /** Step-wise evaluation: every node yields its value at all grid steps at once. */
 export class Evaluator {
@@ -112,6 +118,23 @@ export class Evaluator {
     throw new QueryError('execution', 'binary expression must contain only scalar and instant vector types');
   }
 
+  /**
+   * A range-vector argument as a stream of series (arrays valid until the next series): what range
+   * functions need, without holding every selected series in memory at once.
+   */
+  private streamRange(e: MatrixSelector | Subquery, g: Grid): RangeStream {
+    if (e.type === 'Subquery') {
+      return this.evalRange(e, g);
+    }
+    const windowEnds = refTimes(this.ctx, g, e.selector.at, e.selector.offset);
+    return {
+      series: streamRange(this.ctx, e.selector, e.range, windowEnds),
+      range: e.range,
+      windowEnds,
+      evalTimes: refTimes(this.ctx, g, e.selector.at, 0),
+    };
+  }
+
   /** A range-vector argument (selector or subquery) as per-series sample arrays plus windows. */
   evalRange(e: MatrixSelector | Subquery, g: Grid): RangeInput {
     const offset = e.type === 'MatrixSelector' ? e.selector.offset : e.offset;
@@ -167,7 +190,7 @@ export class Evaluator {
     if (rangeFn !== undefined) {
       const rangeArg = e.args.find((a) => exprType(a) === 'range vector') as MatrixSelector | Subquery;
       const params = e.args.filter((a) => a !== rangeArg).map((a) => this.scalarOf(this.eval(a, g)));
-      const input = this.evalRange(unwrapRange(rangeArg), g);
+      const input = this.streamRange(unwrapRange(rangeArg), g);
       return vector(this.applyRange(f, rangeFn, input, params, g));
     }
     if (f === 'absent_over_time') {
@@ -227,8 +250,8 @@ export class Evaluator {
       }
       case 'timestamp': {
         const arg = unwrapParen(e.args[0]);
-        const s = this.vectorOf(this.eval(arg, g));
         const direct = arg.type === 'VectorSelector';
+        const s = direct ? evalVectorSelector(this.ctx, arg, g, true) : this.vectorOf(this.eval(arg, g));
         return vector(
           mergeSameLabels(
             s.map((x) => ({
@@ -325,52 +348,79 @@ export class Evaluator {
 
   private applyRange(
     name: string,
-    fn: NonNullable<ReturnType<typeof RANGE_FUNCTIONS.get>>,
-    input: RangeInput,
+    fn: RangeFunction,
+    input: RangeStream,
     params: Float64Array[],
     g: Grid,
   ): StepSeries[] {
     const out: StepSeries[] = [];
     const keep = name === 'last_over_time';
+    const ends = input.windowEnds;
+    const range = input.range;
+    // One window object per call, updated in place: functions read it synchronously and never keep it,
+    // and allocating one (plus its params array) per series and step dominated GC on large queries.
+    const stepParams = params.map(() => NaN);
+    const w: MutableWindow = {
+      rangeStart: 0,
+      rangeEnd: 0,
+      rangeMs: range,
+      evalTime: 0,
+      params: stepParams,
+      resets: undefined,
+    };
+    const counter = COUNTER_FUNCTIONS.has(name);
+    let resets = new Uint32Array(0);
     for (const s of input.series) {
       this.ctx.checkDeadline();
-      const values = new Float64Array(g.n);
-      const present = new Uint8Array(g.n);
+      const ts = s.ts;
+      const len = ts.length;
+      if (counter) {
+        // Counter resets before each sample, so windows without one skip the per-sample reset scan.
+        if (resets.length < len) {
+          resets = new Uint32Array(Math.max(len, resets.length * 2));
+        }
+        countResets(s.vs, resets);
+        w.resets = resets;
+      }
+      let values: Float64Array | undefined;
+      let present: Uint8Array | undefined;
       let lo = 0;
       let hi = 0;
-      let any = false;
       for (let i = 0; i < g.n; i++) {
-        const end = input.windowEnds[i];
-        const start = end - input.range;
-        if (i > 0 && end < input.windowEnds[i - 1]) {
+        const end = ends[i];
+        const start = end - range;
+        if (i > 0 && end < ends[i - 1]) {
           lo = 0;
           hi = 0;
         }
-        while (lo < s.ts.length && s.ts[lo] < start) {
+        while (lo < len && ts[lo] < start) {
           lo++;
         }
         if (hi < lo) {
           hi = lo;
         }
-        while (hi < s.ts.length && s.ts[hi] <= end) {
+        while (hi < len && ts[hi] <= end) {
           hi++;
         }
         if (hi > lo) {
-          const v = fn(s.ts, s.vs, lo, hi, {
-            rangeStart: start,
-            rangeEnd: end,
-            rangeMs: input.range,
-            evalTime: input.evalTimes[i],
-            params: params.map((p) => p[i]),
-          });
+          w.rangeStart = start;
+          w.rangeEnd = end;
+          w.evalTime = input.evalTimes[i];
+          for (let p = 0; p < params.length; p++) {
+            stepParams[p] = params[p][i];
+          }
+          const v = fn(ts, s.vs, lo, hi, w);
           if (v !== undefined) {
+            if (values === undefined || present === undefined) {
+              values = new Float64Array(g.n);
+              present = new Uint8Array(g.n);
+            }
             values[i] = v;
             present[i] = 1;
-            any = true;
           }
         }
       }
-      if (any) {
+      if (values !== undefined && present !== undefined) {
         out.push({ labels: keep ? s.labels : dropName(s.labels), values, present });
       }
     }
@@ -423,6 +473,21 @@ export class Evaluator {
       }
     }
     return out.series();
+  }
+}
+
+/** Functions whose result depends on counter resets inside the window (see Window.resets). */
+const COUNTER_FUNCTIONS: ReadonlySet<string> = new Set(['rate', 'increase']);
+
+/** `out[i]`: how many j in 1..i have vs[j] < vs[j-1] (the comparison rate's reset scan makes). */
+function countResets(vs: Float64Array, out: Uint32Array): void {
+  let n = 0;
+  out[0] = 0;
+  for (let i = 1; i < vs.length; i++) {
+    if (vs[i] < vs[i - 1]) {
+      n++;
+    }
+    out[i] = n;
   }
 }
 

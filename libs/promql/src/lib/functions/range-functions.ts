@@ -1,5 +1,5 @@
 import { QueryError } from '../eval/query-error';
-import { kahanInc, linearRegression, quantile } from './stats';
+import { kahanComp, linearRegression, quantile } from './stats';
 
 /** What a range function sees of the current step besides the samples. */
 export interface Window {
@@ -9,6 +9,11 @@ export interface Window {
   readonly evalTime: number;
   /** Scalar arguments at this step, in argument order (range argument excluded). */
   readonly params: readonly number[];
+  /**
+   * For counter functions, if known: `resets[i]` = how many j <= i have vs[j] < vs[j-1], so a window
+   * with `resets[hi-1] === resets[lo]` has no reset to correct for.
+   */
+  readonly resets: Uint32Array | undefined;
 }
 
 /** Computes one step from samples [lo, hi) of a series; undefined means no output sample. */
@@ -29,7 +34,8 @@ function extrapolatedRate(isCounter: boolean, isRate: boolean): RangeFunction {
     }
     const first = vs[lo];
     let result = vs[hi - 1] - first;
-    if (isCounter) {
+    const resets = w.resets;
+    if (isCounter && (resets === undefined || resets[hi - 1] !== resets[lo])) {
       let last = 0;
       for (let i = lo; i < hi; i++) {
         if (vs[i] < last) {
@@ -86,7 +92,10 @@ function avgOverTime(_ts: Float64Array, vs: Float64Array, lo: number, hi: number
         continue;
       }
     }
-    [mean, c] = kahanInc(v / count - mean / count, mean, c);
+    const inc = v / count - mean / count;
+    const t = mean + inc;
+    c = kahanComp(inc, mean, t, c);
+    mean = t;
   }
   return Number.isFinite(mean) ? mean + c : mean;
 }
@@ -101,8 +110,14 @@ function variance(vs: Float64Array, lo: number, hi: number): number {
     const v = vs[i];
     count++;
     const delta = v - (mean + cMean);
-    [mean, cMean] = kahanInc(delta / count, mean, cMean);
-    [aux, cAux] = kahanInc(delta * (v - (mean + cMean)), aux, cAux);
+    const incMean = delta / count;
+    const tMean = mean + incMean;
+    cMean = kahanComp(incMean, mean, tMean, cMean);
+    mean = tMean;
+    const incAux = delta * (v - (mean + cMean));
+    const tAux = aux + incAux;
+    cAux = kahanComp(incAux, aux, tAux, cAux);
+    aux = tAux;
   }
   return (aux + cAux) / count;
 }
@@ -193,7 +208,9 @@ export const RANGE_FUNCTIONS: ReadonlyMap<string, RangeFunction> = new Map<strin
       let sum = 0;
       let c = 0;
       for (let i = lo; i < hi; i++) {
-        [sum, c] = kahanInc(vs[i], sum, c);
+        const t = sum + vs[i];
+        c = kahanComp(vs[i], sum, t, c);
+        sum = t;
       }
       return Number.isFinite(sum) ? sum + c : sum;
     },

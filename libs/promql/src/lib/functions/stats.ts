@@ -1,12 +1,9 @@
-/** Kahan-compensated increment, as Prometheus uses for sums over time. */
-export function kahanInc(inc: number, sum: number, c: number): [number, number] {
-  const t = sum + inc;
-  if (Math.abs(sum) >= Math.abs(inc)) {
-    c += sum - t + inc;
-  } else {
-    c += inc - t + sum;
-  }
-  return [t, c];
+/**
+ * The compensation term after adding `inc` to `sum` (giving `t`), as Prometheus' kahanSumInc; the caller
+ * keeps `t` as the new sum. Split this way so hot loops allocate no result tuple.
+ */
+export function kahanComp(inc: number, sum: number, t: number, c: number): number {
+  return Math.abs(sum) >= Math.abs(inc) ? c + (sum - t + inc) : c + (inc - t + sum);
 }
 
 /** Ascending with NaN first, as Prometheus' vectorByValueHeap. */
