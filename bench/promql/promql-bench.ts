@@ -339,6 +339,14 @@ async function elapsed(fn: () => Promise<unknown> | unknown): Promise<number> {
   return performance.now() - t;
 }
 
+/** CPU time (user + system, all threads incl. GC) this process spent in `fn`, in ms. */
+function cpuMs(fn: () => unknown): number {
+  const c = process.cpuUsage();
+  fn();
+  const d = process.cpuUsage(c);
+  return (d.user + d.system) / 1000;
+}
+
 /**
  * Medians of `runs` timings of each side after one warm-up each (JIT, Prometheus' caches); runs alternate
  * so that load from other processes on the machine hits both sides alike.
@@ -347,18 +355,20 @@ async function timePair(
   runs: number,
   prom: (() => Promise<unknown>) | undefined,
   neo: () => unknown,
-): Promise<[number, number]> {
+): Promise<[number, number, number]> {
   await prom?.();
   neo();
   const p: number[] = [];
   const n: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < runs; i++) {
     if (prom !== undefined) {
       p.push(await elapsed(prom));
     }
     n.push(await elapsed(neo));
+    cpu.push(cpuMs(neo));
   }
-  return [prom === undefined ? NaN : median(p), median(n)];
+  return [prom === undefined ? NaN : median(p), median(n), median(cpu)];
 }
 
 function startPrometheus(port: number, dir: string): void {
@@ -436,15 +446,20 @@ async function benchSize(n: number, runs: number, port: number, withProm: boolea
       `range queries ${new Date(START).toISOString()} + 1h, step 15s; median of ${runs} after a warm-up, ` +
         'Prometheus and NEO runs interleaved',
     );
-    console.log(`${pad('query', 92)} ${pad('Prometheus', 12)} ${pad('NEO', 12)} NEO/Prom`);
+    console.log(
+      `${pad('query', 92)} ${pad('Prometheus', 12)} ${pad('NEO', 12)} ${pad('NEO/Prom', 9)} NEO CPU time`,
+    );
     const store = db;
     for (const q of QUERIES) {
-      const [prom, neo] = await timePair(runs, withProm ? () => promRange(base, q) : undefined, () =>
+      const [prom, neo, cpu] = await timePair(runs, withProm ? () => promRange(base, q) : undefined, () =>
         neoTsdb(store, q),
       );
       const ratio = withProm ? (neo / prom).toFixed(2) : '-';
       const promText = withProm ? `${prom.toFixed(1)} ms` : '-';
-      console.log(`${pad(q, 92)} ${pad(promText, 12)} ${pad(`${neo.toFixed(1)} ms`, 12)} ${ratio}`);
+      console.log(
+        `${pad(q, 92)} ${pad(promText, 12)} ${pad(`${neo.toFixed(1)} ms`, 12)} ${pad(ratio, 9)} ` +
+          `${cpu.toFixed(1)} ms`,
+      );
     }
   } finally {
     if (withProm) {
