@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { setupTracing } from '@neo/instrumentation';
-import { SERVICES } from './services';
+import { DEMO_SERVICE, SERVICES } from './services';
 
 /**
  * Runs the four services in one process, the way Loki and Mimir run `-target=all`: each service's own built
@@ -28,6 +28,18 @@ for (const service of SERVICES) {
     process.exit(1);
   }
   load(entry);
+}
+
+// The demo's load loop is on by default here, so dashboards and alerts have traffic to show.
+process.env['NEO_DEMO_LOAD'] ??= '1';
+process.env['NEO_DEMO_OPTIONAL'] = '1';
+const demoEntry = join(distRoot, DEMO_SERVICE, 'main.js');
+if (existsSync(demoEntry)) {
+  load(demoEntry);
+} else {
+  log(
+    `all-in-one: ${demoEntry} is missing, the demo service is not started (\`npx nx build ${DEMO_SERVICE}\`)`,
+  );
 }
 
 function log(msg: string): void {

@@ -10,4 +10,6 @@ void runService({
   loadConfig: () => loadDemoConfig(),
   createModule: (config) => AppModule.forRoot(config),
   listen: (config) => ({ port: config.port, host: config.host, drainMs: config.drainMs }),
+  // Set by NEO's all-in-one, where a busy demo port must not take the four NEO services down with it.
+  optional: process.env['NEO_DEMO_OPTIONAL'] === '1',
 });

@@ -10,13 +10,18 @@ export interface ServiceDefinition<C> {
   loadConfig(): C;
   createModule(config: C): DynamicModule | Type<unknown>;
   listen(config: C): { readonly port: number; readonly host: string; readonly drainMs: number };
+  /**
+   * A service whose failure to start must not end the process (a sample service beside others in one
+   * process): the error is reported and the others keep running.
+   */
+  readonly optional?: boolean;
 }
 
 /**
  * Boots one NEO service the same way everywhere: config first (fail fast, exit 1), Nest with pino as its
  * logger, listen, and registration with the process-wide graceful shutdown.
  */
-export async function runService<C>(definition: ServiceDefinition<C>): Promise<INestApplication> {
+export async function runService<C>(definition: ServiceDefinition<C>): Promise<INestApplication | undefined> {
   let config: C;
   try {
     config = definition.loadConfig();
@@ -25,8 +30,9 @@ export async function runService<C>(definition: ServiceDefinition<C>): Promise<I
     process.exit(1);
   }
   const { port, host, drainMs } = definition.listen(config);
+  let app: INestApplication | undefined;
   try {
-    const app = await NestFactory.create(definition.createModule(config), { bufferLogs: true });
+    app = await NestFactory.create(definition.createModule(config), { bufferLogs: true });
     const logger = app.get(Logger);
     app.useLogger(logger);
     await app.listen(port, host);
@@ -40,6 +46,11 @@ export async function runService<C>(definition: ServiceDefinition<C>): Promise<I
   } catch (error) {
     // A port in use or an unreachable dependency at start-up: say so plainly instead of an unhandled rejection.
     process.stderr.write(`${definition.name}: failed to start: ${(error as Error).message}\n`);
+    if (definition.optional) {
+      // Stop what did start (timers, connections) so the failed service leaves nothing running behind.
+      await app?.close().catch(() => undefined);
+      return undefined;
+    }
     process.exit(1);
   }
 }
