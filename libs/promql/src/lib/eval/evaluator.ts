@@ -369,6 +369,7 @@ export class Evaluator {
       resets: undefined,
     };
     const counter = COUNTER_FUNCTIONS.has(name);
+    const result = new Float64Array(1);
     let resets = new Uint32Array(0);
     for (const s of input.series) {
       this.ctx.checkDeadline();
@@ -409,13 +410,12 @@ export class Evaluator {
           for (let p = 0; p < params.length; p++) {
             stepParams[p] = params[p][i];
           }
-          const v = fn(ts, s.vs, lo, hi, w);
-          if (v !== undefined) {
+          if (fn(ts, s.vs, lo, hi, w, result)) {
             if (values === undefined || present === undefined) {
               values = new Float64Array(g.n);
               present = new Uint8Array(g.n);
             }
-            values[i] = v;
+            values[i] = result[0];
             present[i] = 1;
           }
         }

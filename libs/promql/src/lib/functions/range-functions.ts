@@ -17,16 +17,34 @@ export interface Window {
 }
 
 /** Computes one step from samples [lo, hi) of a series; undefined means no output sample. */
+type Kernel = (ts: Float64Array, vs: Float64Array, lo: number, hi: number, w: Window) => number | undefined;
+
+/**
+ * A range function as the evaluator calls it: writes the step's value to `out[0]` and returns true, or
+ * returns false for no output sample. The evaluator's call site sees every function (megamorphic, never
+ * inlined), and a float returned from a call that is not inlined is boxed: millions of steps meant
+ * millions of heap numbers. Each entry below is its own small function whose call to its kernel is
+ * monomorphic, so the kernel is inlined there and the value goes to `out` unboxed.
+ */
 export type RangeFunction = (
   ts: Float64Array,
   vs: Float64Array,
   lo: number,
   hi: number,
   w: Window,
-) => number | undefined;
+  out: Float64Array,
+) => boolean;
+
+function put(out: Float64Array, v: number | undefined): boolean {
+  if (v === undefined) {
+    return false;
+  }
+  out[0] = v;
+  return true;
+}
 
 /** rate/increase/delta with Prometheus' extrapolation towards the window edges. */
-function extrapolatedRate(isCounter: boolean, isRate: boolean): RangeFunction {
+function extrapolatedRate(isCounter: boolean, isRate: boolean): Kernel {
   return (ts, vs, lo, hi, w) => {
     const count = hi - lo;
     if (count < 2) {
@@ -61,7 +79,7 @@ function extrapolatedRate(isCounter: boolean, isRate: boolean): RangeFunction {
   };
 }
 
-function instantValue(isRate: boolean): RangeFunction {
+function instantValue(isRate: boolean): Kernel {
   return (ts, vs, lo, hi) => {
     if (hi - lo < 2) {
       return undefined;
@@ -157,7 +175,7 @@ function holtWinters(
   return s1;
 }
 
-export const RANGE_FUNCTIONS: ReadonlyMap<string, RangeFunction> = new Map<string, RangeFunction>([
+const KERNELS: ReadonlyMap<string, Kernel> = new Map<string, Kernel>([
   ['rate', extrapolatedRate(true, true)],
   ['increase', extrapolatedRate(true, false)],
   ['delta', extrapolatedRate(false, false)],
@@ -245,4 +263,57 @@ export const RANGE_FUNCTIONS: ReadonlyMap<string, RangeFunction> = new Map<strin
   ['stdvar_over_time', (_ts, vs, lo, hi) => variance(vs, lo, hi)],
   ['stddev_over_time', (_ts, vs, lo, hi) => Math.sqrt(variance(vs, lo, hi))],
   ['quantile_over_time', (_ts, vs, lo, hi, w) => quantile(w.params[0], Array.from(vs.subarray(lo, hi)))],
+]);
+
+function kernel(name: string): Kernel {
+  const k = KERNELS.get(name);
+  if (k === undefined) {
+    throw new Error(`no range kernel ${name}`);
+  }
+  return k;
+}
+
+const kRate = kernel('rate');
+const kIncrease = kernel('increase');
+const kDelta = kernel('delta');
+const kIrate = kernel('irate');
+const kIdelta = kernel('idelta');
+const kDeriv = kernel('deriv');
+const kPredictLinear = kernel('predict_linear');
+const kHoltWinters = kernel('holt_winters');
+const kResets = kernel('resets');
+const kChanges = kernel('changes');
+const kAvgOverTime = kernel('avg_over_time');
+const kSumOverTime = kernel('sum_over_time');
+const kMinOverTime = kernel('min_over_time');
+const kMaxOverTime = kernel('max_over_time');
+const kCountOverTime = kernel('count_over_time');
+const kLastOverTime = kernel('last_over_time');
+const kPresentOverTime = kernel('present_over_time');
+const kStdvarOverTime = kernel('stdvar_over_time');
+const kStddevOverTime = kernel('stddev_over_time');
+const kQuantileOverTime = kernel('quantile_over_time');
+
+// Written out one by one on purpose: one shared wrapper would make the kernel call megamorphic again.
+export const RANGE_FUNCTIONS: ReadonlyMap<string, RangeFunction> = new Map<string, RangeFunction>([
+  ['rate', (ts, vs, lo, hi, w, out) => put(out, kRate(ts, vs, lo, hi, w))],
+  ['increase', (ts, vs, lo, hi, w, out) => put(out, kIncrease(ts, vs, lo, hi, w))],
+  ['delta', (ts, vs, lo, hi, w, out) => put(out, kDelta(ts, vs, lo, hi, w))],
+  ['irate', (ts, vs, lo, hi, w, out) => put(out, kIrate(ts, vs, lo, hi, w))],
+  ['idelta', (ts, vs, lo, hi, w, out) => put(out, kIdelta(ts, vs, lo, hi, w))],
+  ['deriv', (ts, vs, lo, hi, w, out) => put(out, kDeriv(ts, vs, lo, hi, w))],
+  ['predict_linear', (ts, vs, lo, hi, w, out) => put(out, kPredictLinear(ts, vs, lo, hi, w))],
+  ['holt_winters', (ts, vs, lo, hi, w, out) => put(out, kHoltWinters(ts, vs, lo, hi, w))],
+  ['resets', (ts, vs, lo, hi, w, out) => put(out, kResets(ts, vs, lo, hi, w))],
+  ['changes', (ts, vs, lo, hi, w, out) => put(out, kChanges(ts, vs, lo, hi, w))],
+  ['avg_over_time', (ts, vs, lo, hi, w, out) => put(out, kAvgOverTime(ts, vs, lo, hi, w))],
+  ['sum_over_time', (ts, vs, lo, hi, w, out) => put(out, kSumOverTime(ts, vs, lo, hi, w))],
+  ['min_over_time', (ts, vs, lo, hi, w, out) => put(out, kMinOverTime(ts, vs, lo, hi, w))],
+  ['max_over_time', (ts, vs, lo, hi, w, out) => put(out, kMaxOverTime(ts, vs, lo, hi, w))],
+  ['count_over_time', (ts, vs, lo, hi, w, out) => put(out, kCountOverTime(ts, vs, lo, hi, w))],
+  ['last_over_time', (ts, vs, lo, hi, w, out) => put(out, kLastOverTime(ts, vs, lo, hi, w))],
+  ['present_over_time', (ts, vs, lo, hi, w, out) => put(out, kPresentOverTime(ts, vs, lo, hi, w))],
+  ['stdvar_over_time', (ts, vs, lo, hi, w, out) => put(out, kStdvarOverTime(ts, vs, lo, hi, w))],
+  ['stddev_over_time', (ts, vs, lo, hi, w, out) => put(out, kStddevOverTime(ts, vs, lo, hi, w))],
+  ['quantile_over_time', (ts, vs, lo, hi, w, out) => put(out, kQuantileOverTime(ts, vs, lo, hi, w))],
 ]);
