@@ -4,6 +4,7 @@ import type { HttpMetrics } from '../metrics/http-metrics';
 import { routeTemplate } from '../metrics/route-template';
 import { PRE_SCRUBBED, scrubString } from '../logging/redaction';
 import type { SecurityMonitor } from '../security/security-monitor';
+import { startServerTrace, UNTRACED } from '../tracing/server-span';
 
 export interface AccessLogPolicy {
   /** Log successful, fast requests too. */
@@ -38,7 +39,11 @@ export function httpObservabilityMiddleware(
       url: req.originalUrl ?? req.url,
       body: req.body as unknown,
     });
-    res.once('close', () => {
+    // Probes and scrapes every few seconds would be most of the traces and none of the insight.
+    const serverTrace = isQuiet(req.originalUrl ?? req.url)
+      ? UNTRACED
+      : startServerTrace(req.method, req.headers);
+    const finish = (): void => {
       metrics.inFlight.dec();
       const seconds = (performance.now() - started) / 1000;
       const route = routeTemplate(req);
@@ -61,6 +66,7 @@ export function httpObservabilityMiddleware(
         }
       }
       const path = req.originalUrl ?? req.url;
+      serverTrace.end(req.method, route, path.split('?', 1)[0] ?? path, status);
       if (accessLogger && (policy.all || status >= 400 || seconds >= slowSeconds) && !isQuiet(path)) {
         const line = {
           [PRE_SCRUBBED]: true,
@@ -72,8 +78,11 @@ export function httpObservabilityMiddleware(
         else if (status >= 400) accessLogger.warn(line, 'request rejected');
         else accessLogger.info(line, 'request completed');
       }
-    });
-    next();
+    };
+    // Listeners do not inherit the request's async context; running the end inside it puts the trace ids
+    // on the access and security lines.
+    res.once('close', () => serverTrace.run(finish));
+    serverTrace.run(next);
   };
 }
 

@@ -42,7 +42,14 @@ export interface TracingHandle {
   readonly serviceName: string;
   /** Whether spans leave the process (an exporter is configured). */
   readonly exporting: boolean;
+  /** Share of new root traces sampled; the HTTP middleware makes the server-span decision with it. */
+  readonly sampleRatio: number;
   shutdown(): Promise<void>;
+}
+
+/** The running tracing set-up, if setupTracing was called in this process. */
+export function currentTracing(): TracingHandle | undefined {
+  return (globalThis as unknown as Record<symbol, TracingHandle | undefined>)[HANDLE_KEY];
 }
 
 /** One SDK per process: in all-in-one mode four bundles call this, and only the first one starts it. */
@@ -73,12 +80,16 @@ export function setupTracing(options: TracingOptions): TracingHandle {
         ]
       : [];
   const disabled = new Set(options.disable ?? []);
+  const sampleRatio = sampleRatioOf(options, env, endpointSet);
   const instrumentations = [
     disabled.has('http')
       ? undefined
       : new HttpInstrumentation({
-          // Probes and scrapes every few seconds would be most of the traces and none of the insight.
-          ignoreIncomingRequestHook: (req) => isProbe(req.url),
+          // Incoming requests get their server span from the library's HTTP middleware, which decides
+          // sampling first and does nothing at all for unsampled requests; the http instrumentation's
+          // per-request work (attributes, emitter binding) roughly doubled a small route's CPU even for
+          // requests that were never recorded. Outgoing calls keep their client spans and traceparent.
+          disableIncomingRequestInstrumentation: true,
         }),
     // Middleware layers (body parsers, Nest's middleware) are a span each per request and say little; the
     // router and handler spans stay.
@@ -97,9 +108,7 @@ export function setupTracing(options: TracingOptions): TracingHandle {
     }),
     // NodeSDK registers no tracer provider without a processor; a no-op one keeps ids flowing to logs/events.
     spanProcessors: spanProcessors.length > 0 ? spanProcessors : [new NoopSpanProcessor()],
-    sampler: new ParentBasedSampler({
-      root: new TraceIdRatioBasedSampler(sampleRatioOf(options, env, endpointSet)),
-    }),
+    sampler: new ParentBasedSampler({ root: new TraceIdRatioBasedSampler(sampleRatio) }),
     instrumentations,
     // Metrics and logs go through prom-client and pino; the SDK must not start its own readers.
     metricReaders: [],
@@ -109,6 +118,7 @@ export function setupTracing(options: TracingOptions): TracingHandle {
   const handle: TracingHandle = {
     serviceName: options.serviceName,
     exporting: spanProcessors.length > 0,
+    sampleRatio,
     shutdown: async () => {
       holder[HANDLE_KEY] = undefined;
       await sdk.shutdown();
@@ -128,8 +138,4 @@ function sampleRatioOf(
   if (env['OTEL_TRACES_SAMPLER_ARG'] && Number.isFinite(fromEnv)) return Math.min(1, Math.max(0, fromEnv));
   if (options.exporter) return 1;
   return otlp ? DEFAULT_OTLP_SAMPLE_RATIO : 0;
-}
-
-function isProbe(url: string | undefined): boolean {
-  return url !== undefined && (url.startsWith('/metrics') || url.startsWith('/health'));
 }

@@ -1,4 +1,9 @@
-import { trace } from '@opentelemetry/api';
+import { Controller, Get, Param } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { context, propagation, trace } from '@opentelemetry/api';
+import type { AddressInfo } from 'node:net';
+import { call } from '../../test-support/http';
+import { ObservabilityModule } from '../observability.module';
 import { InMemorySpanExporter } from '@opentelemetry/sdk-trace-base';
 import { LogCapture } from '../../test-support/log-capture';
 import { ObservabilityLogger } from '../logging/observability-logger';
@@ -20,6 +25,17 @@ class StoryWriter {
   @Traced({ name: 'outline' })
   outline(): number {
     return 3;
+  }
+}
+
+@Controller('stories')
+class StoriesController {
+  @Get(':id')
+  get(@Param('id') id: string) {
+    // What a publisher would put in an event envelope from inside this request.
+    const carrier: Record<string, string> = {};
+    propagation.inject(context.active(), carrier);
+    return { id, traceparent: carrier['traceparent'] ?? null };
   }
 }
 
@@ -56,6 +72,68 @@ describe('tracing: @Traced spans and trace ids in every log line inside a span',
       span_id: ok?.spanContext().spanId,
     });
     expect(lines[1]).toMatchObject({ trace_id: failed?.spanContext().traceId });
+  });
+
+  it('records a server span per sampled request, joins an incoming trace, and stamps the access line', async () => {
+    const logs = new LogCapture();
+    const moduleRef = await Test.createTestingModule({
+      imports: [
+        ObservabilityModule.forRoot({
+          serviceName: 'story-api',
+          logging: { destination: logs, accessLog: 'all' },
+        }),
+      ],
+      controllers: [StoriesController],
+    }).compile();
+    const app = moduleRef.createNestApplication({ logger: false });
+    await app.listen(0, '127.0.0.1');
+    const { port } = app.getHttpServer().address() as AddressInfo;
+    try {
+      exporter.reset();
+      const own = JSON.parse((await call(port, '/stories/7')).body) as { traceparent: string };
+      const parentTrace = '4bf92f3577b34da6a3ce929d0e0e4736';
+      const joined = JSON.parse(
+        (
+          await call(port, '/stories/8', {
+            headers: { traceparent: `00-${parentTrace}-00f067aa0ba902b7-01` },
+          })
+        ).body,
+      ) as { traceparent: string };
+      const unsampledTrace = '0af7651916cd43dd8448eb211c80319c';
+      const unsampled = JSON.parse(
+        (
+          await call(port, '/stories/9', {
+            headers: { traceparent: `00-${unsampledTrace}-b7ad6b7169203331-00` },
+          })
+        ).body,
+      ) as { traceparent: string };
+      await call(port, '/health/live');
+
+      const servers = exporter.getFinishedSpans().filter((span) => span.kind === 1);
+      expect(servers.map((span) => span.name)).toEqual(['GET /stories/:id', 'GET /stories/:id']);
+      const [first, second] = servers;
+      expect(first?.attributes).toMatchObject({
+        'http.route': '/stories/:id',
+        'url.path': '/stories/7',
+        'http.response.status_code': 200,
+      });
+      expect(own.traceparent).toContain(first?.spanContext().traceId);
+      expect(second?.spanContext().traceId).toBe(parentTrace);
+      expect(second?.parentSpanContext?.spanId).toBe('00f067aa0ba902b7');
+      expect(joined.traceparent).toContain(parentTrace);
+      // An unsampled caller: nothing recorded, but the decision travels on so downstream does not restart it.
+      expect(unsampled.traceparent).toMatch(new RegExp(`^00-${unsampledTrace}-[0-9a-f]{16}-00$`));
+
+      const access = logs.lines.filter((line) => line['msg'] === 'request completed');
+      expect(access).toHaveLength(3);
+      expect(access[0]).toMatchObject({
+        trace_id: first?.spanContext().traceId,
+        span_id: first?.spanContext().spanId,
+      });
+      expect(access[1]).toMatchObject({ trace_id: parentTrace });
+    } finally {
+      await app.close();
+    }
   });
 
   it('puts trace_id and span_id on lines inside a span and none outside', () => {

@@ -1,0 +1,64 @@
+import {
+  context,
+  propagation,
+  ROOT_CONTEXT,
+  SpanKind,
+  SpanStatusCode,
+  trace,
+  TraceFlags,
+  type Span,
+} from '@opentelemetry/api';
+import type { IncomingHttpHeaders } from 'node:http';
+import { currentTracing } from './setup-tracing';
+
+const tracer = () => trace.getTracer('@neo/instrumentation');
+
+/** How the HTTP middleware runs a request: in a recorded server span, in a propagated context, or bare. */
+export interface ServerTrace {
+  /** Runs the rest of the request pipeline in the request's trace context. */
+  run(next: () => void): void;
+  /** Names and ends the span once the route and status are known; no-op when nothing is recorded. */
+  end(method: string, route: string, path: string, status: number): void;
+}
+
+/** For requests that are never traced (probes, scrapes) and unsampled ones. */
+export const UNTRACED: ServerTrace = { run: (next) => next(), end: () => undefined };
+
+/**
+ * The sampling decision for an incoming request, made before any tracing work: parent-based (an incoming
+ * `traceparent` decides), else the configured ratio. Unsampled requests without a parent cost nothing; an
+ * unsampled parent is still propagated so downstream services do not start a new trace for it.
+ */
+export function startServerTrace(method: string, headers: IncomingHttpHeaders): ServerTrace {
+  const tracing = currentTracing();
+  if (!tracing) return UNTRACED;
+  const hasParent = headers['traceparent'] !== undefined;
+  if (!hasParent && !(tracing.sampleRatio > 0 && Math.random() < tracing.sampleRatio)) return UNTRACED;
+  const parent = hasParent ? propagation.extract(ROOT_CONTEXT, headers) : ROOT_CONTEXT;
+  const parentSpan = trace.getSpanContext(parent);
+  if (parentSpan && (parentSpan.traceFlags & TraceFlags.SAMPLED) === 0) {
+    return { run: (next) => context.with(parent, next), end: () => undefined };
+  }
+  // A sampled parent, or a new root that won the ratio: the SDK's parent-based sampler records it.
+  const span = tracer().startSpan(
+    method,
+    { kind: SpanKind.SERVER, attributes: { 'http.request.method': method } },
+    parent,
+  );
+  const active = trace.setSpan(parent, span);
+  return {
+    run: (next) => context.with(active, next),
+    end: (_method, route, path, status) => endSpan(span, method, route, path, status),
+  };
+}
+
+function endSpan(span: Span, method: string, route: string, path: string, status: number): void {
+  span.updateName(route === 'unmatched' ? method : `${method} ${route}`);
+  span.setAttributes({
+    'http.route': route,
+    'url.path': path,
+    'http.response.status_code': status,
+  });
+  if (status >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
+  span.end();
+}
