@@ -37,8 +37,8 @@ async function main(variant: Variant, otlpEndpoint: string): Promise<void> {
   }
   const app = await NestFactory.create(root, { logger: false });
   if (variant !== 'bare') {
-    const { Logger } = await import('nestjs-pino');
-    app.useLogger(app.get(Logger));
+    const { PinoNestLogger } = await import('@neo/instrumentation');
+    app.useLogger(app.get(PinoNestLogger));
   }
   await app.listen(Number(process.env['BENCH_PORT'] ?? 0), '127.0.0.1');
   // A clean exit on SIGINT lets `node --cpu-prof` write its profile when profiling one variant by hand.

@@ -33,6 +33,7 @@ export type { TracedOptions } from './lib/tracing/traced.decorator';
 export { loggerParams } from './lib/logging/logger-params';
 export type { LoggingOptions } from './lib/logging/logger-params';
 export { createRootLogger } from './lib/logging/root-logger';
+export { PinoNestLogger } from './lib/logging/pino-nest-logger';
 export { ObservabilityLogger, ROOT_LOGGER } from './lib/logging/observability-logger';
 export type { SecurityLogFields } from './lib/logging/observability-logger';
 export type { CategoryLog } from './lib/logging/category-logger';

@@ -28,6 +28,7 @@ import { HeartbeatService, type HeartbeatSink } from './heartbeat/heartbeat.serv
 import { httpObservabilityMiddleware } from './http/http-observability.middleware';
 import { loggerParams } from './logging/logger-params';
 import { ObservabilityLogger, ROOT_LOGGER } from './logging/observability-logger';
+import { PinoNestLogger } from './logging/pino-nest-logger';
 import { createRootLogger } from './logging/root-logger';
 import type { LogShipper } from './logging/shipping/log-shipper';
 import { createShippers } from './logging/shipping/create-shippers';
@@ -177,6 +178,7 @@ export class ObservabilityModule implements NestModule {
           useFactory: (metrics: MetricsRegistry) => new BusinessMetrics(metrics),
         },
         ObservabilityLogger,
+        PinoNestLogger,
         {
           provide: SecurityMonitor,
           inject: [MetricsRegistry, ObservabilityLogger],
@@ -193,6 +195,7 @@ export class ObservabilityModule implements NestModule {
         HeartbeatService,
         BusinessMetrics,
         ObservabilityLogger,
+        PinoNestLogger,
         ROOT_LOGGER,
         OBSERVABILITY_OPTIONS,
       ],

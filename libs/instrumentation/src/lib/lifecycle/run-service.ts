@@ -1,7 +1,7 @@
 import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { Logger } from 'nestjs-pino';
 import { HealthRegistry } from '../health/health-registry';
+import { PinoNestLogger } from '../logging/pino-nest-logger';
 import { registerForShutdown } from './shutdown-coordinator';
 
 export interface ServiceDefinition<C> {
@@ -33,7 +33,7 @@ export async function runService<C>(definition: ServiceDefinition<C>): Promise<I
   let app: INestApplication | undefined;
   try {
     app = await NestFactory.create(definition.createModule(config), { bufferLogs: true });
-    const logger = app.get(Logger);
+    const logger = app.get(PinoNestLogger);
     app.useLogger(logger);
     await app.listen(port, host);
     const health = app.get(HealthRegistry);

@@ -23,7 +23,8 @@ export interface TracingOptions {
   /**
    * Share of new root traces that are sampled; child spans follow their parent's decision. Default:
    * OTEL_TRACES_SAMPLER_ARG, else 0.1 when exporting over OTLP, 1 with an exporter handed in (the caller
-   * wants to see spans), 0 when nothing is exported (trace ids still reach logs and events).
+   * wants to see spans), 0 when nothing is exported (then no HTTP request is traced; spans started in code,
+   * such as the transport's publish spans, still carry ids to logs and event envelopes).
    */
   readonly sampleRatio?: number;
   /** Overrides the OTLP exporter (tests pass an in-memory exporter). */
@@ -57,8 +58,9 @@ const HANDLE_KEY = Symbol.for('neo.instrumentation.tracing');
 
 /**
  * Starts OpenTelemetry before Nest loads so that http/express/nest/ioredis/undici are patched in time.
- * Spans are exported over OTLP/HTTP only when OTEL_EXPORTER_OTLP_ENDPOINT (or a traces endpoint) is set;
- * otherwise tracing still runs so trace ids reach logs and events, but nothing leaves the process.
+ * Spans are exported over OTLP/HTTP only when an endpoint is configured (option or OTEL_EXPORTER_OTLP_*
+ * env); otherwise the SDK still runs so spans started in code carry ids to logs and events, but nothing
+ * leaves the process.
  */
 export function setupTracing(options: TracingOptions): TracingHandle {
   const holder = globalThis as unknown as Record<symbol, TracingHandle | undefined>;
