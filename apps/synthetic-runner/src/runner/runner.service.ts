@@ -43,6 +43,7 @@ export class RunnerService
   private fileChecks: Check[];
   private apiChecks: Check[] = [];
   private paused = new Set<string>();
+  private apiSignature = '';
   private readonly instance: string;
   private watch?: FileWatch;
   private refreshTimer?: NodeJS.Timeout;
@@ -158,6 +159,9 @@ export class RunnerService
     if (!this.redis || this.redis.status !== 'ready') return;
     try {
       const api = await readApiChecks(this.redis, this.keyPrefix);
+      // The periodic re-read usually finds nothing new; re-applying would rebuild every check and the catalog.
+      if (api.signature === this.apiSignature) return;
+      this.apiSignature = api.signature;
       for (const [name, reason] of api.invalid) {
         this.logger.warn({ msg: 'API-made check rejected', check: name, reason });
       }

@@ -73,7 +73,7 @@ describe('three synthetic-runner processes sharing checks through Redis', () => 
       const port = await getFreePort();
       const child = spawn(process.execPath, [MAIN], {
         cwd: ROOT,
-        stdio: 'ignore',
+        stdio: ['ignore', 'ignore', 'pipe'],
         env: {
           ...process.env,
           REDIS_URL: TEST_REDIS_URL,
@@ -89,13 +89,20 @@ describe('three synthetic-runner processes sharing checks through Redis', () => 
         },
       });
       children.push(child);
+      // Kept so a replica that dies at start-up explains itself in the failure.
+      let stderr = '';
+      child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-2000)));
+      child.once('exit', (code) => {
+        if (code !== null && code !== 0) console.error(`runner ${i} exited ${code}: ${stderr}`);
+      });
       await waitFor(() => answers200(`http://127.0.0.1:${port}/health/ready`), {
         description: `runner ${i} ready`,
-        timeoutMs: 30_000,
+        // Generous: on a loaded 2-core CI box Nest start-up alone has taken tens of seconds.
+        timeoutMs: 60_000,
         intervalMs: 200,
       });
     }
-  }, 180_000);
+  }, 300_000);
 
   afterAll(async () => {
     for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');

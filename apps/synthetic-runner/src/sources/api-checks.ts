@@ -17,6 +17,8 @@ export interface ApiChecks {
   /** name -> why it was rejected (validated here with the same schema as the YAML file). */
   readonly invalid: Map<string, string>;
   readonly paused: Set<string>;
+  /** Changes whenever the stored definitions or the pause set change; lets callers skip a no-op reload. */
+  readonly signature: string;
 }
 
 /** Reads API-made checks and the pause set from Redis; a definition that no longer validates is skipped, not fatal. */
@@ -39,5 +41,6 @@ export async function readApiChecks(redis: Redis, keyPrefix: string): Promise<Ap
       invalid.set(name, `unreadable: ${String(error)}`);
     }
   }
-  return { checks, invalid, paused: new Set(paused) };
+  const signature = JSON.stringify([Object.entries(stored).sort(), [...paused].sort()]);
+  return { checks, invalid, paused: new Set(paused), signature };
 }
