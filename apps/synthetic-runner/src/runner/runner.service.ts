@@ -92,6 +92,8 @@ export class RunnerService
 
   // The bus and Redis are started by the transport's own bootstrap hook before this feature module's.
   async onApplicationBootstrap(): Promise<void> {
+    // File checks run even when API-made ones cannot be read (no Redis in all-in-one, or Redis not ready yet).
+    this.apply();
     await this.refreshApiChecks();
     this.runner.start();
     this.logger.log({ msg: 'checks scheduled', checks: this.runner.checks().map((check) => check.name) });
