@@ -11,7 +11,13 @@ async function start(settings: { redisUrl: string; channelPrefix: string }): Pro
     imports: [
       NeoServiceModule.forRoot({
         service: 'story-service',
-        settings: { port: 0, publicUrl: 'http://127.0.0.1:1234', logLevel: 'silent', heartbeatIntervalMs: 100, ...settings },
+        settings: {
+          port: 0,
+          publicUrl: 'http://127.0.0.1:1234',
+          logLevel: 'silent',
+          heartbeatIntervalMs: 100,
+          ...settings,
+        },
       }),
     ],
   }).compile();
