@@ -36,7 +36,7 @@ function errorOf(text: string): ConfigError {
 }
 
 describe('collector config', () => {
-  it('loads the default config/collector.yaml with the four NEO services at 5s', () => {
+  it('loads the default config/collector.yaml: the four NEO services and the demo at 5s', () => {
     const config = loadCollectorConfig({
       NEO_COLLECTOR_CONFIG: join(__dirname, '../../../../config/collector.yaml'),
     });
@@ -46,8 +46,10 @@ describe('collector config', () => {
       '127.0.0.1:9181',
       '127.0.0.1:9182',
       '127.0.0.1:8080',
+      '127.0.0.1:9183',
     ]);
-    expect(targets.every((t) => t?.intervalMs === 5000 && t.job === 'neo')).toBe(true);
+    expect(targets.map((t) => t?.job)).toEqual(['neo', 'neo', 'neo', 'neo', 'novel-engine-demo']);
+    expect(targets.every((t) => t?.intervalMs === 5000)).toBe(true);
     expect(config.retentionMs).toBe(15 * 86_400_000);
     expect(config.dataDir).toBe('./data');
   });

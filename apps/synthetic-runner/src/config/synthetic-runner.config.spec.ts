@@ -86,7 +86,7 @@ describe('synthetic-runner config', () => {
     expect(config.file.checks[1]).toMatchObject({ expectedStatus: [418] });
   });
 
-  it('loads the shipped default file: the four services health endpoints', () => {
+  it('loads the shipped default file: the health endpoints of the four services and the demo', () => {
     const config = loadSyntheticRunnerConfig({
       NEO_SYNTHETIC_CONFIG: resolve(__dirname, '../../../../config/synthetic-runner.yaml'),
     });
@@ -97,6 +97,7 @@ describe('synthetic-runner config', () => {
       ['http://127.0.0.1:9181/health/ready', 'alerter'],
       ['http://127.0.0.1:9182/health/ready', 'synthetic-runner'],
       ['http://127.0.0.1:8080/health/ready', 'dashboard-api'],
+      ['http://127.0.0.1:9183/health/ready', 'novel-engine-demo'],
     ]);
     for (const check of config.file.checks) {
       expect(check).toMatchObject({ intervalMs: 10_000, timeoutMs: 3000, maxLatencyMs: 2000 });

@@ -59,6 +59,30 @@ describe('NeoServiceModule', () => {
     }
   });
 
+  it('publishes security events (here a path traversal attempt) on the bus for the alerter', async () => {
+    const prefix = uniquePrefix('runtime-security');
+    const listener = new RedisEventBus(TEST_REDIS_URL, { source: 'test', channelPrefix: prefix });
+    const events: Envelope<'neo.security.event.v1'>[] = [];
+    listener.subscribe('neo.security.event.v1', (envelope) => {
+      events.push(envelope);
+    });
+    await listener.start();
+    const app = await start({ redisUrl: TEST_REDIS_URL, channelPrefix: prefix });
+    try {
+      const { port } = app.getHttpServer().address() as AddressInfo;
+      await fetch(`http://127.0.0.1:${port}/files?name=${encodeURIComponent('../../../etc/passwd')}`);
+      const event = await waitFor(() => events[0], { description: 'a security event' });
+      expect(event.payload).toMatchObject({
+        service: 'story-service',
+        kind: 'path_traversal',
+        location: 'query',
+      });
+    } finally {
+      await app.close();
+      await listener.close();
+    }
+  });
+
   it('in all-in-one without Redis: runs on the in-process bus and says so in /health', async () => {
     process.env['NEO_ALL_IN_ONE'] = '1';
     try {

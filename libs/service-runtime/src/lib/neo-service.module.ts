@@ -41,6 +41,8 @@ export class NeoServiceModule {
           serviceName: service,
           logLevel: settings.logLevel,
           healthContributors: [BUS_HEALTH, ...(options.healthContributors ?? [])],
+          // Failed logins, rate limits and attack patterns seen by a NEO service become events for the alerter.
+          security: { sink: EVENT_BUS },
           heartbeat: {
             sink: EVENT_BUS,
             intervalMs: settings.heartbeatIntervalMs,
