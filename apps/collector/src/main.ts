@@ -10,4 +10,6 @@ void runService({
   loadConfig: () => loadCollectorConfig(),
   createModule: (config) => AppModule.forRoot(config),
   listen: (config) => ({ port: config.port, host: config.host, drainMs: config.shutdownDrainMs }),
+  // OTLP/JSON pushes arrive through the JSON parser: it must take what the ingest limit allows.
+  bodyLimitBytes: (config) => config.ingestMaxBodyBytes,
 });

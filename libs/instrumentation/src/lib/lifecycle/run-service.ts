@@ -1,5 +1,6 @@
 import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { HealthRegistry } from '../health/health-registry';
 import { PinoNestLogger } from '../logging/pino-nest-logger';
 import { registerForShutdown } from './shutdown-coordinator';
@@ -15,6 +16,11 @@ export interface ServiceDefinition<C> {
    * process): the error is reported and the others keep running.
    */
   readonly optional?: boolean;
+  /**
+   * Largest JSON or form body accepted, in bytes (Express' default is 100 kB). Services that take pushed
+   * data, such as OTLP/JSON, need more.
+   */
+  bodyLimitBytes?(config: C): number;
 }
 
 /**
@@ -32,7 +38,17 @@ export async function runService<C>(definition: ServiceDefinition<C>): Promise<I
   const { port, host, drainMs } = definition.listen(config);
   let app: INestApplication | undefined;
   try {
-    app = await NestFactory.create(definition.createModule(config), { bufferLogs: true });
+    const bodyLimit = definition.bodyLimitBytes?.(config);
+    const created = await NestFactory.create<NestExpressApplication>(definition.createModule(config), {
+      bufferLogs: true,
+      // Nest's own parsers would reject a larger body before ours run, so they are replaced, not added to.
+      ...(bodyLimit ? { bodyParser: false } : {}),
+    });
+    if (bodyLimit) {
+      created.useBodyParser('json', { limit: bodyLimit });
+      created.useBodyParser('urlencoded', { extended: true, limit: bodyLimit });
+    }
+    app = created;
     const logger = app.get(PinoNestLogger);
     app.useLogger(logger);
     await app.listen(port, host);
