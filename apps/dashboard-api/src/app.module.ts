@@ -4,6 +4,7 @@ import { NeoServiceModule } from '@neo/service-runtime';
 import type { DashboardApiConfig } from './config/dashboard-api.config';
 import { AvailabilityModule } from './availability/availability.module';
 import { ChecksModule } from './checks/checks.module';
+import { DashboardsModule } from './dashboards/dashboards.module';
 import { EventsModule } from './events/events.module';
 import { OverviewModule } from './overview/overview.module';
 import { StateModule } from './state/state.module';
@@ -34,6 +35,7 @@ export class AppModule {
         UiModule,
         ChecksModule.forRoot({ keyPrefix: config.keyPrefix }),
         AvailabilityModule.forRoot({ keyPrefix: config.keyPrefix }),
+        DashboardsModule.forRoot({ queryUrl: config.queryUrl, queryTimeoutMs: config.queryTimeoutMs }),
       ],
     };
   }

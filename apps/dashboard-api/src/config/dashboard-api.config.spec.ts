@@ -27,6 +27,22 @@ describe('dashboard-api config', () => {
     ).toBe('30s');
   });
 
+  it('reads the query API from the file, the env winning, and defaults to the collector', () => {
+    expect(loadDashboardApiConfig({ NEO_DASHBOARD_CONFIG: yamlFile('{}\n') })).toMatchObject({
+      queryUrl: 'http://127.0.0.1:9180',
+      queryTimeoutMs: 10_000,
+    });
+    const path = yamlFile('query:\n  url: http://prom:9090\n  timeout_ms: 2500\n');
+    expect(loadDashboardApiConfig({ NEO_DASHBOARD_CONFIG: path })).toMatchObject({
+      queryUrl: 'http://prom:9090',
+      queryTimeoutMs: 2500,
+    });
+    expect(
+      loadDashboardApiConfig({ NEO_DASHBOARD_CONFIG: path, NEO_DASHBOARD_QUERY_URL: 'http://mimir:8080' })
+        .queryUrl,
+    ).toBe('http://mimir:8080');
+  });
+
   it('names the file, line and key of a bad duration', () => {
     const path = yamlFile('server:\n  port: 18080\nstale_after: soon\n');
     expect(() => loadDashboardApiConfig({ NEO_DASHBOARD_CONFIG: path })).toThrow(

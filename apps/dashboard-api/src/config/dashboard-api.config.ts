@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_QUERY_URL } from '@neo/query-client';
 import { commonSettings, loadConfig, setting, type Env, type LoadedConfig } from '@neo/config';
 import { durationText } from './duration-text';
 import { dashboardApiFileSchema } from './dashboard-api-file.schema';
@@ -34,6 +35,21 @@ export const dashboardApiSettings = {
       'Most services, targets, checks and alerts (each) the live view keeps; the least recently updated go first.',
     default: 10_000,
     schema: z.coerce.number().int().min(1).max(1_000_000),
+  }),
+  queryUrl: setting({
+    env: 'NEO_DASHBOARD_QUERY_URL',
+    fileKey: 'query.url',
+    description:
+      'Prometheus-compatible API the dashboards read (the collector, Prometheus, Mimir...); same client as the alerter.',
+    default: DEFAULT_QUERY_URL,
+    schema: z.string().regex(/^https?:\/\/\S+$/, 'must be an http(s) URL'),
+  }),
+  queryTimeoutMs: setting({
+    env: 'NEO_DASHBOARD_QUERY_TIMEOUT_MS',
+    fileKey: 'query.timeout_ms',
+    description: 'Deadline of one dashboard panel query.',
+    default: 10_000,
+    schema: z.coerce.number().int().min(1),
   }),
 };
 

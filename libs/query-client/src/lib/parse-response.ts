@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { parsePromValue, PromValueParseError } from '@neo/domain-metric';
 import { QueryError } from './query-error';
-import type { InstantQueryResult, ScalarSample } from './query-result';
+import type { InstantQueryResult, RangeQueryResult, ScalarSample } from './query-result';
 
 // [<unix seconds as float>, "<value as Go float text>"]
 const PointSchema = z.tuple([z.number(), z.string()]);
@@ -24,6 +24,11 @@ const InstantDataSchema = z.discriminatedUnion('resultType', [
   z.object({ resultType: z.literal('string'), result: z.unknown() }),
 ]);
 
+const RangeDataSchema = z.object({
+  resultType: z.literal('matrix'),
+  result: z.array(z.object({ metric: z.record(z.string(), z.string()), values: z.array(PointSchema) })),
+});
+
 export type ApiEnvelope = z.infer<typeof EnvelopeSchema>;
 
 /** The Prometheus API envelope if `body` is one, else undefined. */
@@ -43,16 +48,32 @@ function toSample(point: readonly [number, string], where: string): ScalarSample
   }
 }
 
+function invalidData(error: z.ZodError): QueryError {
+  const issue = error.issues[0];
+  return new QueryError(
+    'bad_response',
+    `unexpected query data at ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`,
+  );
+}
+
+/** The `data` of a successful range query (a matrix), values parsed. */
+export function parseRangeData(data: unknown, warnings: readonly string[] = []): RangeQueryResult {
+  const parsed = RangeDataSchema.safeParse(data);
+  if (!parsed.success) throw invalidData(parsed.error);
+  return {
+    resultType: 'matrix',
+    result: parsed.data.result.map((series, i) => ({
+      metric: series.metric,
+      values: series.values.map((point, j) => toSample(point, `result.${i}.values.${j}`)),
+    })),
+    warnings,
+  };
+}
+
 /** The `data` of a successful instant query, values parsed; matrix and string results are rejected. */
 export function parseInstantData(data: unknown, warnings: readonly string[] = []): InstantQueryResult {
   const parsed = InstantDataSchema.safeParse(data);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new QueryError(
-      'bad_response',
-      `unexpected query data at ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`,
-    );
-  }
+  if (!parsed.success) throw invalidData(parsed.error);
   const value = parsed.data;
   switch (value.resultType) {
     case 'vector':

@@ -152,6 +152,56 @@ describe('PrometheusQueryClient', () => {
     expect(fake.requests[1].headers.authorization).toBe('Bearer tok');
   });
 
+  it('runs a range query and parses the matrix', async () => {
+    fake.answer(200, {
+      status: 'success',
+      data: {
+        resultType: 'matrix',
+        result: [
+          {
+            metric: { job: 'a' },
+            values: [
+              [1700000000, '1'],
+              [1700000060, 'NaN'],
+            ],
+          },
+        ],
+      },
+    });
+    const result = await new PrometheusQueryClient({ url }).rangeQuery(
+      'up',
+      new Date(1700000000000),
+      new Date(1700000060500),
+      60,
+    );
+    expect(result.resultType).toBe('matrix');
+    expect(result.result[0].metric).toEqual({ job: 'a' });
+    expect(result.result[0].values).toEqual([
+      { timestampMs: 1700000000000, value: 1 },
+      { timestampMs: 1700000060000, value: NaN },
+    ]);
+    const asked = new URL(fake.requests[0].url ?? '', url);
+    expect(asked.pathname).toBe('/api/v1/query_range');
+    expect(Object.fromEntries(asked.searchParams)).toEqual({
+      query: 'up',
+      start: '1700000000.000',
+      end: '1700000060.500',
+      step: '60',
+    });
+  });
+
+  it('rejects a range answer that is not a matrix', async () => {
+    const client = new PrometheusQueryClient({ url });
+    fake.answer(200, { status: 'success', data: { resultType: 'vector', result: [] } });
+    const error = await queryError(client.rangeQuery('up', new Date(0), new Date(60_000), 15));
+    expect(error.kind).toBe('bad_response');
+    fake.answer(422, { status: 'error', errorType: 'execution', error: 'too many points' });
+    expect(await queryError(client.rangeQuery('up', new Date(0), new Date(60_000), 15))).toMatchObject({
+      kind: 'api',
+      errorType: 'execution',
+    });
+  });
+
   it('builds the query URL used as generatorURL', () => {
     expect(new PrometheusQueryClient({ url: 'http://127.0.0.1:9180/' }).queryUrl('up == 0')).toBe(
       'http://127.0.0.1:9180/api/v1/query?query=up+%3D%3D+0',

@@ -1,6 +1,6 @@
-import { parseEnvelope, parseInstantData } from './parse-response';
+import { parseEnvelope, parseInstantData, parseRangeData } from './parse-response';
 import { QueryError } from './query-error';
-import type { InstantQueryResult } from './query-result';
+import type { InstantQueryResult, RangeQueryResult } from './query-result';
 
 /** Credentials for a protected Prometheus-compatible endpoint (Mimir, Thanos, VictoriaMetrics, a proxy). */
 export type QueryAuth =
@@ -43,10 +43,25 @@ export class PrometheusQueryClient {
   /** Evaluates `expr` at `time` (default: the server's now). Throws QueryError on any failure. */
   async instantQuery(expr: string, time?: Date): Promise<InstantQueryResult> {
     const params = new URLSearchParams({ query: expr });
-    if (time) params.set('time', (time.getTime() / 1000).toFixed(3));
+    if (time) params.set('time', unixSeconds(time));
     const url = `${this.baseUrl}/api/v1/query?${params.toString()}`;
     const envelope = await this.get(url);
     return parseInstantData(envelope.data, envelope.warnings ?? []);
+  }
+
+  /**
+   * Evaluates `expr` at every `stepSeconds` from `start` to `end` (`/api/v1/query_range`). Throws QueryError on
+   * any failure.
+   */
+  async rangeQuery(expr: string, start: Date, end: Date, stepSeconds: number): Promise<RangeQueryResult> {
+    const params = new URLSearchParams({
+      query: expr,
+      start: unixSeconds(start),
+      end: unixSeconds(end),
+      step: String(stepSeconds),
+    });
+    const envelope = await this.get(`${this.baseUrl}/api/v1/query_range?${params.toString()}`);
+    return parseRangeData(envelope.data, envelope.warnings ?? []);
   }
 
   private async get(url: string): Promise<{ data?: unknown; warnings?: string[] }> {
@@ -84,6 +99,10 @@ export class PrometheusQueryClient {
     }
     return envelope;
   }
+}
+
+function unixSeconds(time: Date): string {
+  return (time.getTime() / 1000).toFixed(3);
 }
 
 function authHeader(auth: QueryAuth | undefined): Record<string, string> {

@@ -20,3 +20,16 @@ export type InstantQueryResult =
       readonly warnings: readonly string[];
     }
   | { readonly resultType: 'scalar'; readonly result: ScalarSample; readonly warnings: readonly string[] };
+
+/** One series of a range query: its samples in time order. */
+export interface RangeSeries {
+  readonly metric: Labels;
+  readonly values: readonly ScalarSample[];
+}
+
+/** A range query's data (always a matrix). */
+export interface RangeQueryResult {
+  readonly resultType: 'matrix';
+  readonly result: readonly RangeSeries[];
+  readonly warnings: readonly string[];
+}
