@@ -54,6 +54,18 @@ describe('collector config', () => {
     expect(config.dataDir).toBe('./data');
   });
 
+  it('loads config/docker/collector.yaml used by docker/compose.yaml', () => {
+    const config = loadCollectorConfig({
+      NEO_COLLECTOR_CONFIG: join(__dirname, '../../../../config/docker/collector.yaml'),
+    });
+    expect(resolveTargets(config.file).map((t) => t?.instance)).toEqual([
+      'collector:9180',
+      'alerter:9181',
+      'synthetic-runner:9182',
+      'dashboard-api:8080',
+    ]);
+  });
+
   it('applies Prometheus defaults and builds scrape URLs and labels', () => {
     const config = loadText(`
 storage:

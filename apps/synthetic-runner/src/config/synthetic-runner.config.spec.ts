@@ -104,6 +104,18 @@ describe('synthetic-runner config', () => {
     }
   });
 
+  it('loads config/docker/synthetic-runner.yaml used by docker/compose.yaml', () => {
+    const config = loadSyntheticRunnerConfig({
+      NEO_SYNTHETIC_CONFIG: resolve(__dirname, '../../../../config/docker/synthetic-runner.yaml'),
+    });
+    expect(config.file.checks.map((check) => check.name)).toEqual([
+      'collector-ready',
+      'alerter-ready',
+      'synthetic-runner-ready',
+      'dashboard-api-ready',
+    ]);
+  });
+
   it('names file, line and key of a bad duration', () => {
     const { error, path } = configError(
       'checks:\n  - name: a\n    url: http://127.0.0.1:1/\n  - name: b\n    url: http://127.0.0.1:2/\n    interval: 10 seconds\n',
