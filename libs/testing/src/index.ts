@@ -2,7 +2,7 @@ export { connectTestRedis, deleteKeysWithPrefix, TEST_REDIS_URL } from './lib/te
 export { uniquePrefix } from './lib/unique-prefix';
 export type { WaitForOptions } from './lib/wait-for';
 export { waitFor } from './lib/wait-for';
-export { getFreePort, refusedPort } from './lib/free-port';
+export { getFreePort, getFreePorts, refusedPort } from './lib/free-port';
 export type {
   LoopbackHandler,
   LoopbackServer,

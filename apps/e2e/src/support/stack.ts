@@ -1,7 +1,7 @@
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { answers200, getFreePort, uniquePrefix } from '@neo/testing';
+import { answers200, getFreePorts, uniquePrefix } from '@neo/testing';
 import { NodeProcess, startService } from './node-process';
 
 export interface StackPorts {
@@ -36,12 +36,8 @@ const FAST = { scrape: '500ms', evaluation: '500ms', check: '1s' };
 export async function writeStackConfig(scenario: StackScenario): Promise<StackFiles> {
   const dir = mkdtempSync(join(tmpdir(), 'neo-e2e-'));
   mkdirSync(join(dir, 'rules'));
-  const ports: StackPorts = {
-    collector: await getFreePort(),
-    alerter: await getFreePort(),
-    synthetic: await getFreePort(),
-    dashboard: await getFreePort(),
-  };
+  const [collector, alerter, synthetic, dashboard, demo] = await getFreePorts(5);
+  const ports: StackPorts = { collector, alerter, synthetic, dashboard };
   const target = new URL(scenario.targetUrl);
   writeFileSync(
     join(dir, 'collector.yaml'),
@@ -114,6 +110,8 @@ export async function writeStackConfig(scenario: StackScenario): Promise<StackFi
     NEO_ALERTER_PORT: String(ports.alerter),
     NEO_SYNTHETIC_PORT: String(ports.synthetic),
     NEO_DASHBOARD_PORT: String(ports.dashboard),
+    // all-in-one also starts the demo; give it a port of its own so tests never depend on 9183 being free.
+    NEO_DEMO_PORT: String(demo),
     NEO_COLLECTOR_HOST: '127.0.0.1',
     NEO_ALERTER_HOST: '127.0.0.1',
     NEO_SYNTHETIC_HOST: '127.0.0.1',

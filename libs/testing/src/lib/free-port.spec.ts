@@ -1,5 +1,5 @@
-import { createServer, connect } from 'node:net';
-import { getFreePort, refusedPort } from './free-port';
+import { createServer, connect, type Server } from 'node:net';
+import { getFreePort, getFreePorts, refusedPort } from './free-port';
 
 function connectError(port: number): Promise<NodeJS.ErrnoException | undefined> {
   return new Promise((resolve) => {
@@ -23,6 +23,24 @@ describe('getFreePort', () => {
       server.listen(port, '127.0.0.1', resolve);
     });
     await new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+});
+
+describe('getFreePorts', () => {
+  it('returns distinct ports that can all be bound at once', async () => {
+    const ports = await getFreePorts(6);
+    expect(new Set(ports).size).toBe(6);
+    const servers = await Promise.all(
+      ports.map(
+        (port) =>
+          new Promise<Server>((resolve, reject) => {
+            const server = createServer();
+            server.once('error', reject);
+            server.listen(port, '127.0.0.1', () => resolve(server));
+          }),
+      ),
+    );
+    await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
   });
 });
 

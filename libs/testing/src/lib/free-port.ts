@@ -21,6 +21,19 @@ export function getFreePort(): Promise<number> {
 }
 
 /**
+ * `count` distinct free loopback ports. Calling getFreePort repeatedly can hand out the same port twice (the
+ * kernel may reuse a port released a moment ago), which makes two services of one stack collide.
+ */
+export async function getFreePorts(count: number): Promise<number[]> {
+  const ports = new Set<number>();
+  for (let attempt = 0; ports.size < count; attempt++) {
+    if (attempt > count * 20) throw new Error(`could not find ${count} distinct free ports`);
+    ports.add(await getFreePort());
+  }
+  return [...ports];
+}
+
+/**
  * A loopback port nothing listens on, for "connection refused" cases: a port just released by
  * getFreePort. Use it at once; like getFreePort it cannot stop another process from taking it.
  */
