@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// `npm run bench [name...]`: runs every bench/<area>/*-bench.ts (or only the named areas) one after another,
-// each in its own Node process so one benchmark's heap and timers never skew the next. Each prints its own
-// figures and ratios against a baseline measured in the same run.
+// `npm run bench [name...]`: runs every bench/<area>/*-bench.ts, *-bench.js or bench.js (or only the named
+// areas) one after another, each in its own Node process so one benchmark's heap and timers never skew the
+// next. Each prints its own figures and ratios against a baseline measured in the same run.
 const { spawnSync } = require('node:child_process');
 const { readdirSync, statSync } = require('node:fs');
 const { join } = require('node:path');
@@ -15,7 +15,7 @@ const areas = readdirSync(root)
 let failed = 0;
 for (const area of areas) {
   for (const file of readdirSync(join(root, area))
-    .filter((f) => f.endsWith('-bench.ts'))
+    .filter((f) => /(^|-)bench\.(ts|js)$/.test(f))
     .sort()) {
     process.stdout.write(`\n=== bench/${area}/${file}\n`);
     const result = spawnSync(
