@@ -7,7 +7,8 @@ import { chunkSampleCount } from '../chunk/xor-chunk';
 import { ChunkView } from '../head/head-chunk';
 import { LabelInterner } from '../head/label-interner';
 import { LabelPairs } from '../head/label-pairs';
-import { EMPTY_POSTINGS, Postings } from '../index/postings';
+import { MemPostings } from '../index/mem-postings';
+import { Postings } from '../index/postings';
 import { ChunkRef } from '../querier/chunk-ref';
 import { QuerySource } from '../querier/query-source';
 import { BLOCK_FILES, BlockMeta, isBlockMeta } from './block-meta';
@@ -38,8 +39,8 @@ export class BlockReader implements QuerySource {
   private readonly cMaxT: Float64Array;
   private readonly cOffset: Float64Array;
   private readonly cLength: Uint32Array;
-  private readonly byName = new Map<string, Map<string, number[]>>();
-  private readonly all: number[];
+  // The same inverted index as the head's, filled once from the block's index file.
+  private readonly index = new MemPostings();
   private fd: number;
   private refs = 0;
   private deleted = false;
@@ -77,19 +78,7 @@ export class BlockReader implements QuerySource {
         pairs[i] = symbols[sym];
       }
       this.pairs.push(pairs);
-      for (let i = 0; i < n; i += 2) {
-        let values = this.byName.get(pairs[i]);
-        if (values === undefined) {
-          values = new Map();
-          this.byName.set(pairs[i], values);
-        }
-        const list = values.get(pairs[i + 1]);
-        if (list === undefined) {
-          values.set(pairs[i + 1], [s]);
-        } else {
-          list.push(s);
-        }
-      }
+      this.index.add(s, pairs);
       this.chunkStart[s] = c;
       const nChunks = readUvarint(index, cur);
       let prevMaxT = meta.minT;
@@ -110,7 +99,6 @@ export class BlockReader implements QuerySource {
       }
     }
     this.chunkStart[nSeries] = c;
-    this.all = Array.from({ length: nSeries }, (_, i) => i);
     this.fd = openSync(join(dir, BLOCK_FILES.chunks), 'r');
   }
 
@@ -177,19 +165,19 @@ export class BlockReader implements QuerySource {
   }
 
   labelNames(): Iterable<string> {
-    return this.byName.keys();
+    return this.index.labelNames();
   }
 
   labelValuesOf(name: string): Iterable<string> {
-    return this.byName.get(name)?.keys() ?? [];
+    return this.index.labelValuesOf(name);
   }
 
   postings(name: string, value: string): Postings {
-    return this.byName.get(name)?.get(value) ?? EMPTY_POSTINGS;
+    return this.index.postings(name, value);
   }
 
   allPostings(): Postings {
-    return this.all;
+    return this.index.allPostings();
   }
 
   seriesPairs(ref: number): LabelPairs | undefined {
