@@ -21,3 +21,4 @@ export type { TsdbStats } from './lib/db/tsdb-stats';
 export type { OpenReport } from './lib/db/open-report';
 export type { CompactionResult } from './lib/db/tsdb';
 export { Tsdb } from './lib/db/tsdb';
+export { DataDirLockedError, LOCK_FILE } from './lib/db/data-dir-lock';

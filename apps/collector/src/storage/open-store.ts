@@ -29,6 +29,13 @@ export async function openStore(options: StorageOptions, logger = new Logger('St
     samplesReplayed: report.samplesReplayed,
     blocks: db.stats().blocks,
   });
+  if (report.staleLockPid !== undefined) {
+    logger.warn({
+      msg: 'data directory lock left by a process that is gone was taken over; it did not shut down cleanly',
+      dataDir: options.dataDir,
+      previousPid: report.staleLockPid,
+    });
+  }
   for (const corruption of report.wal.corruptions) {
     logger.warn({ msg: 'WAL damage repaired: the log was truncated at the damaged record', ...corruption });
   }

@@ -9,4 +9,9 @@ export interface OpenReport {
   readonly removedPartialBlocks: readonly string[];
   readonly seriesRestored: number;
   readonly samplesReplayed: number;
+  /**
+   * PID named by a lock file left behind by a process that is gone (0 if it named none): the directory
+   * was taken over, and its previous writer did not close it cleanly.
+   */
+  readonly staleLockPid?: number;
 }

@@ -15,6 +15,7 @@ import { syncDir } from '../wal/fs-sync';
 import { BatchRecordBuilder, CheckpointChunk, encodeChunksRecord } from '../wal/records';
 import { replayWal } from '../wal/replay';
 import { WalWriter } from '../wal/wal-writer';
+import { DataDirLock, lockDataDir } from './data-dir-lock';
 import { OpenReport } from './open-report';
 import { ResolvedOptions, resolveOptions, TsdbOptions } from './tsdb-options';
 import { TsdbStats } from './tsdb-stats';
@@ -43,6 +44,7 @@ export class Tsdb {
   private walWrittenAtRefresh = 0;
   /** Last failure of background compaction, kept for health reporting. */
   lastCompactionError: Error | null = null;
+  private lock: DataDirLock | undefined;
 
   private constructor(
     private readonly opts: ResolvedOptions,
@@ -55,9 +57,23 @@ export class Tsdb {
     this.blocks = blocks;
   }
 
-  /** Opens (or creates) a store: loads blocks, replays the WAL (repairing a damaged tail), then serves. */
+  /**
+   * Opens (or creates) a store: locks the directory (a second writer would corrupt the WAL; throws
+   * DataDirLockedError), loads blocks, replays the WAL (repairing a damaged tail), then serves.
+   */
   static async open(options: TsdbOptions): Promise<Tsdb> {
     const opts = resolveOptions(options);
+    await mkdir(opts.dataDir, { recursive: true });
+    const lock = await lockDataDir(opts.dataDir);
+    const db = await Tsdb.openLocked(opts, lock.staleHolderPid).catch(async (err: unknown) => {
+      await lock.release();
+      throw err;
+    });
+    db.lock = lock;
+    return db;
+  }
+
+  private static async openLocked(opts: ResolvedOptions, staleLockPid: number | undefined): Promise<Tsdb> {
     const walDir = join(opts.dataDir, 'wal');
     const blocksDir = join(opts.dataDir, 'blocks');
     await mkdir(walDir, { recursive: true });
@@ -114,6 +130,7 @@ export class Tsdb {
       removedPartialBlocks,
       seriesRestored: head.numSeries,
       samplesReplayed,
+      staleLockPid,
     });
     await db.refreshWalSize();
     if (opts.autoCompact) {
@@ -225,6 +242,7 @@ export class Tsdb {
     for (const b of this.blocks) {
       b.close();
     }
+    await this.lock?.release();
   }
 
   private serialize<T>(task: () => Promise<T>): Promise<T> {
