@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { checkListSchema } from '../checks/check-definition.schema';
+import { checkListSchema } from '@neo/domain-check';
 
 /** The structured part of config/synthetic-runner.yaml. */
 export const syntheticRunnerFileSchema = z

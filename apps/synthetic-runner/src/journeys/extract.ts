@@ -1,6 +1,5 @@
-import { followPath } from '../conditions/json-path';
+import { followPath, type StoreExpression } from '@neo/domain-check';
 import type { Observation } from '../probes/observation';
-import type { StoreExpression } from './store-expression';
 
 /** The value a store expression picks from a step's response, as text; undefined when it is not there. */
 export function extract(expression: StoreExpression, observed: Observation): string | undefined {

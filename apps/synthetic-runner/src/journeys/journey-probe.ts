@@ -1,13 +1,12 @@
 import { performance } from 'node:perf_hooks';
 import type { JourneyStepResultV1 } from '@neo/contracts';
-import type { JourneyCheck, JourneyStep } from '../checks/check-types';
+import { parseStoreExpression, type JourneyCheck, type JourneyStep } from '@neo/domain-check';
 import { judgeHttp } from '../judging/judge-http';
 import { describeError } from '../probes/describe-error';
 import { httpExchange } from '../probes/http-exchange';
 import type { NetworkPolicy } from '../probes/network-policy';
 import type { Observation } from '../probes/observation';
 import { extract } from './extract';
-import { parseStoreExpression } from './store-expression';
 import { substituteRequest } from './substitute';
 
 /**

@@ -1,4 +1,4 @@
-import type { HttpRequestSpec } from '../checks/check-types';
+import type { HttpRequestSpec } from '@neo/domain-check';
 
 const VARIABLE = /\{\{\s*([\w-]+)\s*\}\}/g;
 

@@ -1,4 +1,4 @@
-import type { ConditionContext } from '../conditions/condition-context';
+import type { ConditionContext } from '@neo/domain-check';
 import type { Observation } from '../probes/observation';
 
 /** The condition language's view of an observation. */

@@ -1,7 +1,10 @@
 import { formatDuration } from '@neo/domain-metric';
-import type { StatusExpectation } from '../checks/check-types';
-import type { Condition } from '../conditions/condition';
-import { describeFailure, evaluateConditions } from '../conditions/evaluate-condition';
+import {
+  describeFailure,
+  evaluateConditions,
+  type Condition,
+  type StatusExpectation,
+} from '@neo/domain-check';
 import type { Observation } from '../probes/observation';
 import { conditionContext } from './condition-context-of';
 import type { Verdict } from './verdict';

@@ -1,5 +1,5 @@
 import { formatDuration } from '@neo/domain-metric';
-import type { Check, DnsCheck } from '../checks/check-types';
+import type { Check, DnsCheck } from '@neo/domain-check';
 import type { Observation } from '../probes/observation';
 import { judgeHttp, withConditions } from './judge-http';
 import type { Verdict } from './verdict';

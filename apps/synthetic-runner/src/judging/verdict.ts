@@ -1,4 +1,4 @@
-import type { ConditionOutcome } from '../conditions/evaluate-condition';
+import type { ConditionOutcome } from '@neo/domain-check';
 
 /** The judgement of one attempt. */
 export interface Verdict {

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { getFreePort, refusedPort, startLoopbackServer, type LoopbackServer } from '@neo/testing';
-import { checkDefinitionSchema } from '../checks/check-definition.schema';
+import { checkDefinitionSchema } from '@neo/domain-check';
 import { judge } from '../judging/judge';
 import { MemoryPushStore } from '../push/push-store';
 import { startHttpsServer, type HttpsLoopback } from '../test-support/https-server';

@@ -1,7 +1,7 @@
 import { Resolver } from 'node:dns/promises';
 import { isIP } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import type { DnsCheck } from '../checks/check-types';
+import type { DnsCheck } from '@neo/domain-check';
 import type { NetworkPolicy } from './network-policy';
 import type { Observation } from './observation';
 

@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import type { HttpRequestSpec } from '../checks/check-types';
+import type { HttpRequestSpec } from '@neo/domain-check';
 import { expandSecrets } from '../secrets/expand-secrets';
 import { describeError } from './describe-error';
 import type { NetworkPolicy } from './network-policy';

@@ -1,4 +1,4 @@
-import type { Check } from '../checks/check-types';
+import type { Check } from '@neo/domain-check';
 import { journeyProbe } from '../journeys/journey-probe';
 import { pushProbe } from '../push/push-probe';
 import type { PushStore } from '../push/push-store';

@@ -1,6 +1,5 @@
 import { refusedPort, startLoopbackServer, type LoopbackServer } from '@neo/testing';
-import { checkDefinitionSchema } from '../checks/check-definition.schema';
-import type { Check } from '../checks/check-types';
+import { checkDefinitionSchema, type Check } from '@neo/domain-check';
 import { judge } from '../judging/judge';
 import { MemoryPushStore } from '../push/push-store';
 import { startDnsResponder, type DnsResponder } from '../test-support/dns-responder';

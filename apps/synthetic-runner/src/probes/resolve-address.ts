@@ -1,6 +1,6 @@
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
-import type { IpFamily } from '../checks/check-types';
+import type { IpFamily } from '@neo/domain-check';
 import type { NetworkPolicy } from './network-policy';
 
 export interface ResolvedAddress {

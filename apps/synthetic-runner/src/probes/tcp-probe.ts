@@ -1,6 +1,6 @@
 import { connect } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import type { TcpCheck } from '../checks/check-types';
+import type { TcpCheck } from '@neo/domain-check';
 import { describeError } from './describe-error';
 import type { NetworkPolicy } from './network-policy';
 import type { Observation } from './observation';

@@ -2,7 +2,7 @@ import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { performance } from 'node:perf_hooks';
 import type { TLSSocket } from 'node:tls';
-import type { IpFamily } from '../checks/check-types';
+import type { IpFamily } from '@neo/domain-check';
 import type { NetworkPolicy } from './network-policy';
 import { earliestExpiryMs } from './peer-certificates';
 import { resolveAddress } from './resolve-address';

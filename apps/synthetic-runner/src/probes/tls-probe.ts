@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { isIP } from 'node:net';
 import { connect } from 'node:tls';
-import type { TlsCheck } from '../checks/check-types';
+import type { TlsCheck } from '@neo/domain-check';
 import { describeError } from './describe-error';
 import type { NetworkPolicy } from './network-policy';
 import type { Observation } from './observation';

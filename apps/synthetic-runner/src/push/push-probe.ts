@@ -1,5 +1,5 @@
 import { formatDuration } from '@neo/domain-metric';
-import type { PushCheck } from '../checks/check-types';
+import type { PushCheck } from '@neo/domain-check';
 import type { Observation } from '../probes/observation';
 import type { PushStore } from './push-store';
 

@@ -1,5 +1,5 @@
 import type { CheckResultV1, CheckStateV1 } from '@neo/contracts';
-import { checkTarget, type Check } from '../checks/check-types';
+import { checkTarget, type Check } from '@neo/domain-check';
 import type { Verdict } from '../judging/verdict';
 import type { Observation } from '../probes/observation';
 

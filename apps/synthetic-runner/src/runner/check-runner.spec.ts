@@ -1,7 +1,6 @@
 import type { CheckResultV1 } from '@neo/contracts';
 import { startLoopbackServer, waitFor, type LoopbackServer, type WaitForOptions } from '@neo/testing';
-import { checkDefinitionSchema } from '../checks/check-definition.schema';
-import type { Check } from '../checks/check-types';
+import { checkDefinitionSchema, type Check } from '@neo/domain-check';
 import { NetworkPolicy } from '../probes/network-policy';
 import { Prober } from '../probes/prober';
 import { MemoryPushStore } from '../push/push-store';

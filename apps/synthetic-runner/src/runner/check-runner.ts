@@ -1,6 +1,5 @@
 import type { CheckResultV1 } from '@neo/contracts';
-import type { Check } from '../checks/check-types';
-import { activeMaintenance } from '../maintenance/maintenance-window';
+import { activeMaintenance, type Check } from '@neo/domain-check';
 import { ProbeAborted } from '../probes/probe-aborted';
 import type { Probe } from '../probes/prober';
 import type { Coordinator } from '../scheduling/coordinator';

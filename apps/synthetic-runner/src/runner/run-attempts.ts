@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Check } from '../checks/check-types';
+import type { Check } from '@neo/domain-check';
 import { judge } from '../judging/judge';
 import type { Verdict } from '../judging/verdict';
 import { ProbeAborted } from '../probes/probe-aborted';

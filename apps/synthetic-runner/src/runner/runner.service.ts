@@ -12,7 +12,7 @@ import type { CheckResultV1 } from '@neo/contracts';
 import { MetricsRegistry } from '@neo/instrumentation';
 import { EVENT_BUS, REDIS_CLIENT, type EventBus } from '@neo/transport';
 import type Redis from 'ioredis';
-import type { Check } from '../checks/check-types';
+import type { Check } from '@neo/domain-check';
 import { loadSyntheticRunnerConfig, type SyntheticRunnerConfig } from '../config/synthetic-runner.config';
 import { NetworkPolicy } from '../probes/network-policy';
 import { Prober } from '../probes/prober';

@@ -1,7 +1,6 @@
 import { StoredCheckV1 } from '@neo/contracts';
 import type Redis from 'ioredis';
-import { checkDefinitionSchema } from '../checks/check-definition.schema';
-import type { Check } from '../checks/check-types';
+import { formatDefinitionIssues, validateCheckDefinition, type Check } from '@neo/domain-check';
 
 /** Redis keys shared with dashboard-api (which writes them). */
 export function apiCheckKeys(keyPrefix: string): { checks: string; paused: string; catalog: string } {
@@ -30,13 +29,9 @@ export async function readApiChecks(redis: Redis, keyPrefix: string): Promise<Ap
   for (const [name, json] of Object.entries(stored)) {
     try {
       const record = StoredCheckV1.parse(JSON.parse(json));
-      const parsed = checkDefinitionSchema.safeParse({ ...record.definition, name });
-      if (parsed.success) checks.push(parsed.data);
-      else
-        invalid.set(
-          name,
-          parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '),
-        );
+      const result = validateCheckDefinition({ ...record.definition, name });
+      if (result.ok) checks.push(result.check);
+      else invalid.set(name, formatDefinitionIssues(result.issues));
     } catch (error) {
       invalid.set(name, `unreadable: ${String(error)}`);
     }

@@ -1,6 +1,6 @@
 import type { CheckResultV1 } from '@neo/contracts';
 import { formatDuration } from '@neo/domain-metric';
-import { checkTarget, type Check, type CheckKind } from '../../checks/check-types';
+import { checkTarget, type Check, type CheckKind } from '@neo/domain-check';
 
 /** A check as `GET /api/checks` (and the Redis catalog) shows it. */
 export interface CheckView {

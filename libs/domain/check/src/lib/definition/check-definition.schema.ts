@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { formatDuration } from '@neo/domain-metric';
 import { ConditionSyntaxError } from '../conditions/condition-syntax-error';
 import { parseCondition } from '../conditions/parse-condition';
-import { parseStoreExpression } from '../journeys/store-expression';
+import { parseStoreExpression } from '../conditions/store-expression';
 import { DNS_RECORD_TYPES, type Check } from './check-types';
 import { auth, duration, httpUrl, ipFamily, labelName, method, port, statusCode } from './definition-fields';
 import { maintenanceSchema } from './maintenance.schema';

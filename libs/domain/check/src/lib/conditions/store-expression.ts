@@ -1,6 +1,6 @@
-import type { Operand } from '../conditions/condition';
-import { parsePlaceholder } from '../conditions/parse-condition';
-import { ConditionSyntaxError } from '../conditions/condition-syntax-error';
+import type { Operand } from './condition';
+import { parsePlaceholder } from './parse-condition';
+import { ConditionSyntaxError } from './condition-syntax-error';
 
 /** Where a journey variable comes from: a placeholder (`[BODY].token`, `[HEADER].x-id`), optionally through a regex. */
 export interface StoreExpression {
