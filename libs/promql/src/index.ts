@@ -4,7 +4,7 @@ export { PromQLParseError } from './lib/parser/parse-error';
 export { FUNCTIONS } from './lib/parser/function-signatures';
 export type { Queryable, SampleCursor, SelectRequest, StoredSeries } from './lib/storage/queryable';
 export { isStaleNaN, STALE_NAN } from './lib/storage/queryable';
-export type { Engine, EngineOptions } from './lib/engine';
+export type { Engine, EngineOptions, QueryOptions } from './lib/engine';
 export { createEngine } from './lib/engine';
 export type { InstantSample, Point, QueryResult, SeriesResult } from './lib/api/results';
 export type { PromApiData } from './lib/api/format-result';

@@ -1,5 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { createEngine, QueryError, type Engine, type QueryResult, type Queryable } from '@neo/promql';
+import {
+  createEngine,
+  QueryError,
+  type Engine,
+  type QueryOptions,
+  type QueryResult,
+  type Queryable,
+} from '@neo/promql';
 import { SAMPLE_STORE, type SampleStore } from '../storage/sample-store';
 import { ApiError } from './api-error';
 import { QUERY_LIMITS, type QueryLimits } from './query-limits';
@@ -24,12 +31,13 @@ export class PromqlService {
     });
   }
 
-  instant(expr: string, timeMs: number): QueryResult {
-    return this.withReader((q) => this.engine.instantQuery(q, expr, timeMs));
+  /** `opts.timeoutMs` (the request's `timeout`) only ever shortens the configured query timeout. */
+  instant(expr: string, timeMs: number, opts?: QueryOptions): QueryResult {
+    return this.withReader((q) => this.engine.instantQuery(q, expr, timeMs, opts));
   }
 
-  range(expr: string, startMs: number, endMs: number, stepMs: number): QueryResult {
-    return this.withReader((q) => this.engine.rangeQuery(q, expr, startMs, endMs, stepMs));
+  range(expr: string, startMs: number, endMs: number, stepMs: number, opts?: QueryOptions): QueryResult {
+    return this.withReader((q) => this.engine.rangeQuery(q, expr, startMs, endMs, stepMs, opts));
   }
 
   private withReader(run: (q: Queryable) => QueryResult): QueryResult {

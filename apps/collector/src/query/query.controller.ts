@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Req } from '@nestjs/common';
 import type { Request } from 'express';
-import { formatQueryData } from '@neo/promql';
+import { formatQueryData, type QueryOptions } from '@neo/promql';
 import { answer } from './api-answer';
 import { ApiError } from './api-error';
 import { durationParam, single, timeParam, type ApiParams } from './api-params';
@@ -38,7 +38,7 @@ export class QueryController {
     return answer(() => {
       const expr = queryParam(params);
       const timeMs = timeParam(params, 'time', Date.now());
-      return formatQueryData(this.promql.instant(expr, timeMs));
+      return formatQueryData(this.promql.instant(expr, timeMs, timeoutParam(params)));
     });
   }
 
@@ -51,9 +51,14 @@ export class QueryController {
       if (Number.isNaN(startMs)) throw new ApiError('bad_data', 'invalid parameter "start": missing');
       if (Number.isNaN(endMs)) throw new ApiError('bad_data', 'invalid parameter "end": missing');
       if (stepMs === undefined) throw new ApiError('bad_data', 'invalid parameter "step": missing');
-      return formatQueryData(this.promql.range(expr, startMs, endMs, stepMs));
+      return formatQueryData(this.promql.range(expr, startMs, endMs, stepMs, timeoutParam(params)));
     });
   }
+}
+
+/** `timeout`: float seconds or a duration; the lower of it and the configured query timeout applies. */
+function timeoutParam(params: ApiParams): QueryOptions {
+  return { timeoutMs: durationParam(params, 'timeout') };
 }
 
 function queryParam(params: ApiParams): string {

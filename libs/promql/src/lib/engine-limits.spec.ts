@@ -159,6 +159,40 @@ describe('query limits', () => {
       expect(r).toEqual({ resultType: 'vector', samples: [{ labels: {}, t: END, v: 1000 }] });
     });
 
+    it("applies a request's timeout when it is lower than the engine's", () => {
+      // 10 s per series: the engine's hour lasts 360 series, the request's minute 6.
+      const engine = createEngine({ timeoutMs: 3_600_000 });
+      const slow = new SlowQueryable(many(), 10_000);
+      const err = queryError(() =>
+        engine.rangeQuery(slow, 'sum(rate(x[5m]))', 0, END, STEP, { timeoutMs: 60_000 }),
+      );
+      expect(err.type).toBe('timeout');
+      // The clock is read every 256 checks (two per series here), so it stops at the first read.
+      expect(slow.selected).toBeLessThan(200);
+    });
+
+    it("keeps the engine's timeout when the request asks for more", () => {
+      const engine = createEngine({ timeoutMs: 60_000 });
+      const slow = new SlowQueryable(many(), 1000);
+      const err = queryError(() => engine.instantQuery(slow, 'count(x)', END, { timeoutMs: 3_600_000 }));
+      expect(err.type).toBe('timeout');
+      expect(slow.selected).toBeLessThan(1000);
+    });
+
+    it('times out at once for a timeout of zero, before reading storage', () => {
+      const engine = createEngine({ timeoutMs: 60_000 });
+      const slow = new SlowQueryable(many(), 0);
+      const err = queryError(() => engine.instantQuery(slow, 'count(x)', END, { timeoutMs: 0 }));
+      expect(err).toMatchObject({ type: 'timeout', message: 'query timed out in query execution' });
+      expect(slow.selected).toBe(0);
+    });
+
+    it('answers within a generous request timeout', () => {
+      const engine = createEngine({ timeoutMs: 60_000 });
+      const r = engine.instantQuery(new SlowQueryable(many(), 0), 'count(x)', END, { timeoutMs: 30_000 });
+      expect(r).toEqual({ resultType: 'vector', samples: [{ labels: {}, t: END, v: 1000 }] });
+    });
+
     it('keeps answering after a query timed out (the deadline is per query)', () => {
       const engine = createEngine({ timeoutMs: 60_000 });
       const q = many();

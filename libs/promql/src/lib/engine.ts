@@ -22,10 +22,26 @@ export interface EngineOptions {
   readonly maxPointsPerSeries?: number;
 }
 
+/** Per-query settings (the HTTP API's parameters). */
+export interface QueryOptions {
+  /**
+   * The `timeout` parameter, ms: the lower of it and the engine's `timeoutMs` applies, as Prometheus
+   * applies the lower of the request's and `--query.timeout`. Zero or less times out at once.
+   */
+  readonly timeoutMs?: number;
+}
+
 /** The query engine: parse, evaluate against a Queryable, return typed results or a QueryError. */
 export interface Engine {
-  instantQuery(q: Queryable, expr: string, timeMs: number): QueryResult;
-  rangeQuery(q: Queryable, expr: string, startMs: number, endMs: number, stepMs: number): QueryResult;
+  instantQuery(q: Queryable, expr: string, timeMs: number, opts?: QueryOptions): QueryResult;
+  rangeQuery(
+    q: Queryable,
+    expr: string,
+    startMs: number,
+    endMs: number,
+    stepMs: number,
+    opts?: QueryOptions,
+  ): QueryResult;
 }
 
 export function createEngine(opts: EngineOptions = {}): Engine {
@@ -37,13 +53,21 @@ export function createEngine(opts: EngineOptions = {}): Engine {
   const lookback = opts.lookbackDeltaMs ?? 300_000;
   const subStep = opts.defaultSubqueryStepMs ?? 60_000;
   const maxPoints = opts.maxPointsPerSeries ?? 11_000;
-  const context = (q: Queryable, start: number, end: number): EvalContext =>
-    new EvalContext(q, start, end, lookback, subStep, limits);
+  const context = (q: Queryable, start: number, end: number, opts: QueryOptions | undefined): EvalContext =>
+    new EvalContext(
+      q,
+      start,
+      end,
+      lookback,
+      subStep,
+      limits,
+      Math.min(limits.timeoutMs, opts?.timeoutMs ?? Infinity),
+    );
 
   return {
-    instantQuery(q, text, t) {
+    instantQuery(q, text, t, opts) {
       const expr = parse(text);
-      const ev = new Evaluator(context(q, t, t));
+      const ev = new Evaluator(context(q, t, t, opts));
       const grid = { start: t, step: 1, n: 1 };
       const type = exprType(expr);
       if (type === 'range vector') {
@@ -83,7 +107,7 @@ export function createEngine(opts: EngineOptions = {}): Engine {
       return { resultType: 'vector', samples };
     },
 
-    rangeQuery(q, text, start, end, step) {
+    rangeQuery(q, text, start, end, step, opts) {
       const expr = parse(text);
       if (step <= 0) {
         throw new QueryError(
@@ -109,7 +133,7 @@ export function createEngine(opts: EngineOptions = {}): Engine {
         );
       }
       const grid = { start, step, n };
-      const v = new Evaluator(context(q, start, end)).eval(expr, grid);
+      const v = new Evaluator(context(q, start, end, opts)).eval(expr, grid);
       const toPoints = (s: StepSeries): SeriesResult => {
         const points = [];
         for (let i = 0; i < n; i++) {

@@ -25,8 +25,10 @@ export class EvalContext {
     /** Subquery resolution when none is given (Prometheus: the global evaluation interval). */
     readonly defaultStepMs: number,
     private readonly limits: QueryLimits,
+    /** This query's budget: the engine's timeout or the request's, whichever is lower. */
+    timeoutMs: number = limits.timeoutMs,
   ) {
-    this.deadline = Date.now() + limits.timeoutMs;
+    this.deadline = Date.now() + timeoutMs;
   }
 
   addSamples(n: number): void {
@@ -48,14 +50,14 @@ export class EvalContext {
 
   /** Cheap enough to call per series or per step: reads the clock only every 256 calls. */
   checkDeadline(): void {
-    if ((++this.ticks & 255) === 0 && Date.now() > this.deadline) {
+    if ((++this.ticks & 255) === 0 && Date.now() >= this.deadline) {
       throw new QueryError('timeout', 'query timed out in query execution');
     }
   }
 
-  /** Forces a clock read (before expensive phases). */
+  /** Forces a clock read (before expensive phases); a budget of zero or less fails here at once. */
   checkDeadlineNow(): void {
-    if (Date.now() > this.deadline) {
+    if (Date.now() >= this.deadline) {
       throw new QueryError('timeout', 'query timed out in query execution');
     }
   }
