@@ -38,7 +38,7 @@ export class AppModule {
           maxBodyBytes: config.ingestMaxBodyBytes,
           maxDecodedBytes: 8 * config.ingestMaxBodyBytes,
         }),
-        RemoteWriteModule.forRoot(config.file.remote_write),
+        RemoteWriteModule.forRoot(config.file.remote_write, { flushDeadlineMs: config.shutdownDrainMs }),
       ],
     };
   }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Logger } from '@nestjs/common';
 import type { Labels } from '@neo/domain-metric';
-import type { RemoteWriteMetrics } from './remote-write-metrics';
+import type { DropReason, RemoteWriteMetrics } from './remote-write-metrics';
 import type { RemoteWriteConfig } from './remote-write.schema';
 import { SampleQueue, type QueuedBatch } from './sample-queue';
 import { encodeRemoteWriteBody, REMOTE_WRITE_HEADERS, type SeriesToSend } from './write-request-encoder';
@@ -40,7 +40,8 @@ export function groupBySeries(batch: QueuedBatch): SeriesToSend[] {
  * One remote write endpoint: a bounded queue, and one sender loop that cuts a batch when it holds
  * max_samples_per_send samples or batch_send_deadline has passed, and retries 5xx/429/network errors with
  * exponential backoff (or the server's Retry-After) while other 4xx answers drop the batch. One request at a
- * time keeps each series in order at the receiver, which rejects out-of-order samples.
+ * time keeps each series in order at the receiver, which rejects out-of-order samples. On stop the queue is
+ * flushed for a bounded time (Prometheus' flush deadline), then what is left is counted as dropped.
  */
 export class RemoteEndpoint {
   readonly name: string;
@@ -50,7 +51,13 @@ export class RemoteEndpoint {
   private oldestAppendedMs = Infinity;
   private highestSentMs = -Infinity;
   private wake: (() => void) | undefined;
+  /** Stop was asked: send what is queued without waiting for batch deadlines. */
+  private draining = false;
+  /** The flush deadline passed: abort the request in flight and give up. */
   private stopping = false;
+  /** The loop has ended: later samples cannot be sent. */
+  private stopped = false;
+  private droppedAtShutdown = 0;
   private readonly stopController = new AbortController();
   private loop: Promise<void> | undefined;
 
@@ -65,6 +72,10 @@ export class RemoteEndpoint {
 
   /** Never blocks: a full queue loses its oldest sample, counted as dropped{reason="queue_full"}. */
   enqueue(ref: number, labels: Labels, t: number, v: number): void {
+    if (this.stopped) {
+      this.countDropped('shutdown', 1);
+      return;
+    }
     if (this.queue.push(ref, labels, t, v)) {
       this.metrics.dropped.inc({ remote: this.name, reason: 'queue_full' });
     }
@@ -77,23 +88,53 @@ export class RemoteEndpoint {
     this.loop ??= this.run();
   }
 
-  /** Stops the loop after at most one more send attempt; whatever is still queued is counted as dropped. */
-  async stop(): Promise<void> {
-    this.stopping = true;
-    this.stopController.abort();
+  /** Samples that never reached the endpoint for a reason found outside the queue. */
+  countDropped(reason: DropReason, samples: number): void {
+    this.metrics.dropped.inc({ remote: this.name, reason }, samples);
+    if (reason === 'shutdown') this.droppedAtShutdown += samples;
+  }
+
+  /**
+   * Graceful stop: sends everything queued, batch after batch without waiting for batch_send_deadline and
+   * retrying as usual, for at most `flushDeadlineMs`. Then the request in flight is aborted and whatever was
+   * not delivered is counted as dropped{reason="shutdown"} and logged.
+   */
+  async stop(flushDeadlineMs = 0): Promise<void> {
+    if (this.draining) return;
+    const queued = this.queue.length;
+    this.draining = true;
+    const deadline = setTimeout(() => {
+      this.stopping = true;
+      this.stopController.abort();
+    }, flushDeadlineMs);
     this.wake?.();
     await this.loop;
+    clearTimeout(deadline);
+    this.stopped = true;
     const left = this.queue.length;
-    if (left > 0) this.metrics.dropped.inc({ remote: this.name, reason: 'shutdown' }, left);
+    if (left > 0) this.countDropped('shutdown', left);
     this.queue.take(left);
     this.updateGauges();
+    if (this.droppedAtShutdown > 0) {
+      this.logger.warn({
+        msg: 'remote write stopped with samples not delivered; dropped',
+        samples: this.droppedAtShutdown,
+        queued,
+        flushDeadlineMs,
+      });
+    } else if (queued > 0) {
+      this.logger.log({ msg: 'remote write queue flushed', samples: queued });
+    }
   }
 
   private async run(): Promise<void> {
     const { max_samples_per_send: max } = this.config.queue_config;
     while (!this.stopping) {
-      await this.waitForBatch();
-      if (this.queue.length === 0) continue;
+      if (!this.draining) await this.waitForBatch();
+      if (this.queue.length === 0) {
+        if (this.draining) return;
+        continue;
+      }
       const batch = this.queue.take(max);
       this.updateGauges();
       await this.send(batch);
@@ -104,7 +145,7 @@ export class RemoteEndpoint {
   /** Until a full batch is queued, the deadline passes with something queued, or stop. */
   private waitForBatch(): Promise<void> {
     const { max_samples_per_send: max, batch_send_deadline: deadline } = this.config.queue_config;
-    if (this.queue.length >= max || this.stopping) return Promise.resolve();
+    if (this.queue.length >= max || this.draining) return Promise.resolve();
     return new Promise((resolve) => {
       const timer = setTimeout(done, deadline);
       function done(): void {
@@ -149,8 +190,9 @@ export class RemoteEndpoint {
       }
       if ((maxRetries !== undefined && attempt >= maxRetries) || this.stopping) {
         const reason = this.stopping ? 'shutdown' : 'retries_exhausted';
-        this.metrics.dropped.inc({ remote: this.name, reason }, count);
-        this.logger.warn({ msg: 'remote write gave up on a batch', samples: count, reason: outcome.why });
+        this.countDropped(reason, count);
+        if (!this.stopping)
+          this.logger.warn({ msg: 'remote write gave up on a batch', samples: count, reason: outcome.why });
         return;
       }
       // The server's Retry-After wins (even above max_backoff: it knows when it will take data again).
@@ -166,7 +208,11 @@ export class RemoteEndpoint {
         method: 'POST',
         body,
         headers: { ...this.config.headers, ...REMOTE_WRITE_HEADERS, ...this.authHeader() },
-        signal: AbortSignal.timeout(this.config.remote_timeout),
+        // The flush deadline at shutdown cuts a slow request short, like remote_timeout does.
+        signal: AbortSignal.any([
+          AbortSignal.timeout(this.config.remote_timeout),
+          this.stopController.signal,
+        ]),
       });
       const text = response.ok ? '' : (await response.text()).slice(0, 512);
       await response.body?.cancel().catch(() => undefined);

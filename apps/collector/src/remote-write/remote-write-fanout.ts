@@ -10,6 +10,12 @@ export interface SampleTap {
   appended(samples: readonly AppendSample[], result: AppendResult): void;
 }
 
+/** What the fan-out remembers of a series: its labels and the last timestamp forwarded. */
+interface ForwardedSeries {
+  readonly labels: Labels;
+  lastT: number;
+}
+
 /**
  * Feeds every endpoint with the samples the store actually kept. The store reports rejections as counts, so
  * acceptance per sample is re-derived from the series refs: a sample is new when it is later than the last
@@ -17,24 +23,64 @@ export interface SampleTap {
  * Refs also give the labels of samples appended by ref (the scrape cache), like Prometheus' series cache.
  */
 export class RemoteWriteFanout implements SampleTap {
-  private readonly labelsByRef = new Map<number, Labels>();
-  private readonly lastTimestamp = new Map<number, number>();
+  private series = new Map<number, ForwardedSeries>();
+  /** Series found behind the head by the last sweep: deleted by the next one unless a sample revives them. */
+  private retiring = new Map<number, ForwardedSeries>();
 
   constructor(readonly endpoints: readonly RemoteEndpoint[]) {}
 
+  /** Series whose labels are remembered (for samples appended by ref). */
+  get seriesCount(): number {
+    return this.series.size + this.retiring.size;
+  }
+
   appended(samples: readonly AppendSample[], result: AppendResult): void {
     if (this.endpoints.length === 0) return;
+    let unknown = 0;
     for (let i = 0; i < samples.length; i++) {
       const ref = result.refs[i];
       if (ref === undefined || ref < 0) continue;
       const sample = samples[i];
-      if ('labels' in sample && !this.labelsByRef.has(ref)) this.labelsByRef.set(ref, sample.labels);
-      const labels = this.labelsByRef.get(ref);
-      const last = this.lastTimestamp.get(ref);
-      if (labels === undefined || (last !== undefined && sample.timestampMs <= last)) continue;
-      this.lastTimestamp.set(ref, sample.timestampMs);
-      for (const endpoint of this.endpoints) endpoint.enqueue(ref, labels, sample.timestampMs, sample.value);
+      let known = this.series.get(ref);
+      if (known === undefined) {
+        known = this.retiring.get(ref);
+        if (known !== undefined) {
+          this.retiring.delete(ref);
+        } else if ('labels' in sample) {
+          known = { labels: sample.labels, lastT: -Infinity };
+        } else {
+          unknown++;
+          continue;
+        }
+        this.series.set(ref, known);
+      }
+      if (sample.timestampMs <= known.lastT) continue;
+      known.lastT = sample.timestampMs;
+      for (const endpoint of this.endpoints)
+        endpoint.enqueue(ref, known.labels, sample.timestampMs, sample.value);
     }
+    // Only possible if a series was forgotten while alive (see forgetSeriesBefore); counted, never silent.
+    if (unknown > 0) for (const endpoint of this.endpoints) endpoint.countDropped('unknown_series', unknown);
+  }
+
+  /**
+   * Forgets series whose last sample is older than the store's head (`stats().headMinT`); returns how many
+   * were deleted. The store drops a series from its head once all of its samples are in blocks and never
+   * reuses a ref: an append by that ref is rejected (`unknown_ref`) and the appender resends labels, which
+   * get a new ref. That is Prometheus' rule (labels are kept until the head garbage-collects the series).
+   * A series is deleted on the second sweep that finds it behind the head, not the first: a batch already
+   * applied to the head but not yet acknowledged (so not yet seen here) would otherwise lose its series.
+   */
+  forgetSeriesBefore(headMinT: number): number {
+    const deleted = this.retiring.size;
+    this.retiring = new Map();
+    for (const [ref, known] of this.series) {
+      if (known.lastT < headMinT) {
+        this.series.delete(ref);
+        this.retiring.set(ref, known);
+      }
+    }
+    return deleted;
   }
 }
 

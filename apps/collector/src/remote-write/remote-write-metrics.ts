@@ -2,7 +2,7 @@ import type { Counter, Gauge } from 'prom-client';
 import type { MetricsRegistry } from '@neo/instrumentation';
 
 /** Why samples never reached an endpoint. */
-export type DropReason = 'queue_full' | 'rejected' | 'retries_exhausted' | 'shutdown';
+export type DropReason = 'queue_full' | 'rejected' | 'retries_exhausted' | 'shutdown' | 'unknown_series';
 
 /** The remote write metrics, one label `remote` per configured endpoint (its name). */
 export class RemoteWriteMetrics {

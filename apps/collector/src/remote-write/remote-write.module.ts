@@ -2,27 +2,59 @@ import {
   Inject,
   Injectable,
   Module,
-  type BeforeApplicationShutdown,
   type DynamicModule,
   type OnApplicationBootstrap,
+  type OnApplicationShutdown,
 } from '@nestjs/common';
 import { MetricsRegistry } from '@neo/instrumentation';
+import type { Tsdb } from '@neo/tsdb';
+import { SAMPLE_STORE } from '../storage/sample-store';
 import { RemoteEndpoint } from './remote-endpoint';
 import { RemoteWriteFanout, SAMPLE_TAP } from './remote-write-fanout';
 import { RemoteWriteMetrics } from './remote-write-metrics';
 import type { RemoteWriteConfig } from './remote-write.schema';
 
-/** Starts the endpoints' sender loops with the app and stops them before the store closes. */
+/** How the remote write module stops and forgets. */
+export interface RemoteWriteOptions {
+  /** How long the queues may flush at shutdown before what is left counts as dropped. */
+  readonly flushDeadlineMs: number;
+  /** How often series the store's head no longer holds are looked for (and forgotten on the next look). */
+  readonly seriesSweepMs?: number;
+}
+
+const REMOTE_WRITE_OPTIONS = Symbol('neo.collector.remote-write-options');
+// Head garbage collection happens at compaction (every block range, 2 h by default): a minute is plenty.
+const DEFAULT_SERIES_SWEEP_MS = 60_000;
+
+/**
+ * Starts the endpoints' sender loops with the app, forgets series the store has dropped, and flushes the
+ * queues at shutdown. The flush runs in onApplicationShutdown: by then the HTTP server is closed and the
+ * scrapes have stopped, so nothing more is appended and every sample acknowledged before gets its chance.
+ */
 @Injectable()
-class RemoteWriteLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  constructor(@Inject(SAMPLE_TAP) private readonly fanout: RemoteWriteFanout) {}
+class RemoteWriteLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+  private sweeper: NodeJS.Timeout | undefined;
+
+  constructor(
+    @Inject(SAMPLE_TAP) private readonly fanout: RemoteWriteFanout,
+    @Inject(SAMPLE_STORE) private readonly store: Pick<Tsdb, 'stats'>,
+    @Inject(REMOTE_WRITE_OPTIONS) private readonly options: RemoteWriteOptions,
+  ) {}
 
   onApplicationBootstrap(): void {
+    if (this.fanout.endpoints.length === 0) return;
     for (const endpoint of this.fanout.endpoints) endpoint.start();
+    this.sweeper = setInterval(
+      () => this.fanout.forgetSeriesBefore(this.store.stats().headMinT),
+      this.options.seriesSweepMs ?? DEFAULT_SERIES_SWEEP_MS,
+    );
+    this.sweeper.unref();
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
-    await Promise.all(this.fanout.endpoints.map((endpoint) => endpoint.stop()));
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.sweeper);
+    const { flushDeadlineMs } = this.options;
+    await Promise.all(this.fanout.endpoints.map((endpoint) => endpoint.stop(flushDeadlineMs)));
   }
 }
 
@@ -32,7 +64,7 @@ class RemoteWriteLifecycle implements OnApplicationBootstrap, BeforeApplicationS
  */
 @Module({})
 export class RemoteWriteModule {
-  static forRoot(configs: readonly RemoteWriteConfig[]): DynamicModule {
+  static forRoot(configs: readonly RemoteWriteConfig[], options: RemoteWriteOptions): DynamicModule {
     return {
       module: RemoteWriteModule,
       global: true,
@@ -45,6 +77,7 @@ export class RemoteWriteModule {
             return new RemoteWriteFanout(configs.map((config) => new RemoteEndpoint(config, metrics)));
           },
         },
+        { provide: REMOTE_WRITE_OPTIONS, useValue: options },
         RemoteWriteLifecycle,
       ],
       exports: [SAMPLE_TAP],
