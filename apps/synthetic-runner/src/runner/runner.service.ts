@@ -19,7 +19,10 @@ import { Prober } from '../probes/prober';
 import { MemoryPushStore, RedisPushStore, type PushStore } from '../push/push-store';
 import { LocalCoordinator, type Coordinator } from '../scheduling/coordinator';
 import { RedisCoordinator } from '../scheduling/redis-coordinator';
-import { apiCheckKeys, readApiChecks } from '../sources/api-checks';
+import type { ApiCheckSource } from '../sources/api-check-source';
+import { parseApiChecks } from '../sources/api-checks';
+import { InProcessApiCheckSource } from '../sources/in-process-api-check-source';
+import { RedisApiCheckSource } from '../sources/redis-api-check-source';
 import { FileWatch } from '../sources/file-watch';
 import { CheckRunner } from './check-runner';
 import { toCheckView, type CheckView } from './dto/check-view';
@@ -38,7 +41,7 @@ export class RunnerService
   private readonly logger = new Logger('SyntheticRunner');
   private readonly runner: CheckRunner;
   private readonly metrics: ProbeMetrics;
-  private readonly keyPrefix: string;
+  private readonly apiSource: ApiCheckSource;
   readonly pushes: PushStore;
   private fileChecks: Check[];
   private apiChecks: Check[] = [];
@@ -51,13 +54,14 @@ export class RunnerService
   constructor(
     @Inject(RUNNER_CONFIG) private readonly config: SyntheticRunnerConfig,
     @Inject(EVENT_BUS) private readonly bus: EventBus,
-    @Inject(REDIS_CLIENT) private readonly redis: Redis | null,
+    @Inject(REDIS_CLIENT) redis: Redis | null,
     @Inject(MetricsRegistry) metrics: MetricsRegistry,
   ) {
     this.metrics = new ProbeMetrics(metrics);
-    this.keyPrefix = config.keyPrefix;
     this.instance = `${hostname()}:${config.port}:${process.pid}`;
     this.pushes = redis ? new RedisPushStore(redis, config.keyPrefix) : new MemoryPushStore();
+    // No Redis client means the in-process bus (all-in-one): API-made checks then live in this process's memory.
+    this.apiSource = redis ? new RedisApiCheckSource(redis, config.keyPrefix) : new InProcessApiCheckSource();
     const coordinator: Coordinator = redis
       ? new RedisCoordinator(redis, config.keyPrefix, this.instance)
       : new LocalCoordinator();
@@ -92,7 +96,7 @@ export class RunnerService
 
   // The bus and Redis are started by the transport's own bootstrap hook before this feature module's.
   async onApplicationBootstrap(): Promise<void> {
-    // File checks run even when API-made ones cannot be read (no Redis in all-in-one, or Redis not ready yet).
+    // File checks run even when API-made ones cannot be read (Redis not ready yet).
     this.apply();
     await this.refreshApiChecks();
     this.runner.start();
@@ -103,7 +107,7 @@ export class RunnerService
       );
       this.watch.start();
     }
-    // Events are at-most-once: re-read Redis now and then so a missed change still arrives.
+    // Events are at-most-once: re-read the source now and then so a missed change still arrives.
     this.refreshTimer = setInterval(() => void this.refreshApiChecks(), this.config.reloadIntervalMs);
     this.refreshTimer.unref();
   }
@@ -158,9 +162,10 @@ export class RunnerService
   }
 
   private async refreshApiChecks(): Promise<void> {
-    if (!this.redis || this.redis.status !== 'ready') return;
     try {
-      const api = await readApiChecks(this.redis, this.keyPrefix);
+      const stored = await this.apiSource.read();
+      if (!stored) return;
+      const api = parseApiChecks(stored);
       // The periodic re-read usually finds nothing new; re-applying would rebuild every check and the catalog.
       if (api.signature === this.apiSignature) return;
       this.apiSignature = api.signature;
@@ -185,15 +190,13 @@ export class RunnerService
 
   // dashboard-api lists file checks from here (it cannot read our file).
   private async publishCatalog(): Promise<void> {
-    if (!this.redis || this.redis.status !== 'ready') return;
-    const key = apiCheckKeys(this.keyPrefix).catalog;
-    const entries = this.runner.checks().flatMap((check) => {
-      const { lastResult: _dropped, ...view } = this.view(check);
-      return [check.name, JSON.stringify(view)];
-    });
-    const tx = this.redis.multi().del(key);
-    if (entries.length > 0) tx.hset(key, ...entries);
-    await tx.exec().catch(() => undefined);
+    const entries = new Map(
+      this.runner.checks().map((check) => {
+        const { lastResult: _dropped, ...view } = this.view(check);
+        return [check.name, JSON.stringify(view)] as const;
+      }),
+    );
+    await this.apiSource.publishCatalog(entries).catch(() => undefined);
   }
 
   private logOutcome(result: CheckResultV1): void {

@@ -1,14 +1,10 @@
 import { StoredCheckV1 } from '@neo/contracts';
-import type Redis from 'ioredis';
 import { formatDefinitionIssues, validateCheckDefinition, type Check } from '@neo/domain-check';
 
-/** Redis keys shared with dashboard-api (which writes them). */
-export function apiCheckKeys(keyPrefix: string): { checks: string; paused: string; catalog: string } {
-  return {
-    checks: `${keyPrefix}synthetic:checks`,
-    paused: `${keyPrefix}synthetic:paused`,
-    catalog: `${keyPrefix}synthetic:catalog`,
-  };
+/** What an ApiCheckSource holds, as stored: name -> `StoredCheckV1` JSON, and the paused names. */
+export interface StoredApiChecks {
+  readonly stored: Readonly<Record<string, string>>;
+  readonly paused: readonly string[];
 }
 
 export interface ApiChecks {
@@ -20,10 +16,8 @@ export interface ApiChecks {
   readonly signature: string;
 }
 
-/** Reads API-made checks and the pause set from Redis; a definition that no longer validates is skipped, not fatal. */
-export async function readApiChecks(redis: Redis, keyPrefix: string): Promise<ApiChecks> {
-  const keys = apiCheckKeys(keyPrefix);
-  const [stored, paused] = await Promise.all([redis.hgetall(keys.checks), redis.smembers(keys.paused)]);
+/** Parses API-made checks; a definition that no longer validates is skipped, not fatal. */
+export function parseApiChecks({ stored, paused }: StoredApiChecks): ApiChecks {
   const checks: Check[] = [];
   const invalid = new Map<string, string>();
   for (const [name, json] of Object.entries(stored)) {

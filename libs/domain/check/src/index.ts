@@ -41,3 +41,5 @@ export {
   isValidTimeZone,
   WEEKDAYS,
 } from './lib/maintenance/maintenance-window';
+export type { InProcessCheckState } from './lib/in-process/in-process-check-state';
+export { inProcessCheckState } from './lib/in-process/in-process-check-state';
