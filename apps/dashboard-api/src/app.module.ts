@@ -3,6 +3,7 @@ import { parseDuration } from '@neo/domain-metric';
 import { NeoServiceModule } from '@neo/service-runtime';
 import type { DashboardApiConfig } from './config/dashboard-api.config';
 import { AvailabilityModule } from './availability/availability.module';
+import { CHECK_STATE_HEALTH } from './checks/check-state-health';
 import { ChecksModule } from './checks/checks.module';
 import { DashboardsModule } from './dashboards/dashboards.module';
 import { EventsModule } from './events/events.module';
@@ -20,7 +21,11 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        NeoServiceModule.forRoot({ service: 'dashboard-api', settings: config }),
+        NeoServiceModule.forRoot({
+          service: 'dashboard-api',
+          settings: config,
+          healthContributors: [CHECK_STATE_HEALTH],
+        }),
         StateModule.forRoot({
           staleAfterMs: parseDuration(config.staleAfter),
           maxEntries: config.maxEntries,

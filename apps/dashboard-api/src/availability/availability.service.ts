@@ -1,10 +1,14 @@
-import { Inject, Injectable, ServiceUnavailableException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { CheckResultV1 } from '@neo/contracts';
 import { MetricsRegistry } from '@neo/instrumentation';
-import { EVENT_BUS, REDIS_CLIENT, type EventBus } from '@neo/transport';
-import type Redis from 'ioredis';
-import { AvailabilityStore, WINDOWS, type WindowName, type WindowStats } from './availability.store';
-import { CHECKS_KEY_PREFIX } from './availability.tokens';
+import { EVENT_BUS, type EventBus } from '@neo/transport';
+import {
+  AVAILABILITY_STORE,
+  WINDOWS,
+  type AvailabilityStore,
+  type WindowName,
+  type WindowStats,
+} from './availability-store';
 import { isRegressed, REGRESSION_RATIO } from './regression';
 
 export interface AvailabilityReport {
@@ -19,21 +23,18 @@ export interface AvailabilityReport {
 /** Regression is re-evaluated at most this often per check (it reads 7 days of buckets). */
 const EVALUATE_EVERY_MS = 60_000;
 
-/** Availability, percentiles and baselines per check, from the history kept in Redis. */
+/** Availability, percentiles and baselines per check, from the history kept in Redis (or memory without it). */
 @Injectable()
 export class AvailabilityService {
-  private readonly store?: AvailabilityStore;
   private readonly lastEvaluated = new Map<string, number>();
   private readonly regressionGauge;
   private readonly baselineGauge;
 
   constructor(
-    @Inject(REDIS_CLIENT) private readonly redis: Redis | null,
-    @Inject(CHECKS_KEY_PREFIX) private readonly keyPrefix: string,
+    @Inject(AVAILABILITY_STORE) private readonly store: AvailabilityStore,
     @Inject(EVENT_BUS) private readonly bus: EventBus,
     @Inject(MetricsRegistry) metrics: MetricsRegistry,
   ) {
-    if (redis) this.store = new AvailabilityStore(redis, keyPrefix);
     this.regressionGauge = metrics.unguarded.gauge(
       'neo_check_latency_regression',
       'Whether the last hour p95 of the check is above 1.5x its 7-day baseline p95.',
@@ -47,7 +48,6 @@ export class AvailabilityService {
   }
 
   async record(result: CheckResultV1): Promise<void> {
-    if (!this.store) return;
     await this.store.record(result);
     const last = this.lastEvaluated.get(result.name) ?? 0;
     if (Date.now() - last >= EVALUATE_EVERY_MS) {
@@ -57,7 +57,7 @@ export class AvailabilityService {
   }
 
   async report(check: string, nowMs = Date.now()): Promise<AvailabilityReport> {
-    const store = this.requireStore();
+    const store = this.store;
     const entries = await Promise.all(
       (Object.keys(WINDOWS) as WindowName[]).map(
         async (name) => [name, await store.window(check, WINDOWS[name], nowMs)] as const,
@@ -80,15 +80,14 @@ export class AvailabilityService {
     };
   }
 
-  /** Publishes `neo.check.regression.v1` when the state flips; the flip is decided in Redis so replicas agree. */
+  /** Publishes `neo.check.regression.v1` when the state flips; the flip is decided in the store so replicas agree. */
   async evaluate(check: string): Promise<AvailabilityReport> {
     const report = await this.report(check);
     const { regressed, lastHour, baseline } = report;
     this.regressionGauge.set({ check }, regressed ? 1 : 0);
     if (baseline.p95Seconds !== null) this.baselineGauge.set({ check }, baseline.p95Seconds);
     const next = regressed ? 'regressed' : 'recovered';
-    const was =
-      (await this.redis?.getset(`${this.keyPrefix}checks:regression:${check}`, next)) ?? 'recovered';
+    const was = await this.store.swapRegressionState(check, next);
     if (was !== next) {
       await this.bus.publish('neo.check.regression.v1', {
         checkId: check,
@@ -101,10 +100,5 @@ export class AvailabilityService {
       });
     }
     return report;
-  }
-
-  private requireStore(): AvailabilityStore {
-    if (!this.store) throw new ServiceUnavailableException('availability needs Redis (REDIS_URL)');
-    return this.store;
   }
 }

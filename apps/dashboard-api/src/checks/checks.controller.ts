@@ -11,7 +11,7 @@ import {
   Put,
 } from '@nestjs/common';
 import { ChecksService, type CheckSummary } from './checks.service';
-import { CheckInput } from './dto/check-input';
+import { parseCheckInput, type CheckInput } from './dto/check-input';
 
 /** `/api/checks`: list, create, update, pause/resume, delete and run-now. Thin: the service does the work. */
 @Controller('api/checks')
@@ -64,12 +64,16 @@ export class ChecksController {
   }
 }
 
+/** 400 with every problem as `{ field, message }`, and the same joined into `message` for humans. */
 function parse(body: unknown): CheckInput {
-  const parsed = CheckInput.safeParse(body);
-  if (!parsed.success) {
-    throw new BadRequestException(
-      parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '),
-    );
+  const result = parseCheckInput(body);
+  if (!result.ok) {
+    throw new BadRequestException({
+      statusCode: 400,
+      error: 'Bad Request',
+      message: result.issues.map((issue) => `${issue.field}: ${issue.message}`).join('; '),
+      issues: result.issues,
+    });
   }
-  return parsed.data;
+  return result.input;
 }

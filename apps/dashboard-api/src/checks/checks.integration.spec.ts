@@ -114,6 +114,69 @@ describe('checks API and availability on real Redis', () => {
     expect((await call('GET', '/api/checks/api-login')).status).toBe(404);
   });
 
+  it("refuses a definition the runners would refuse: 400 naming the field, with the runner's message", async () => {
+    const url = 'http://127.0.0.1:1/';
+    const cases: Array<[string, Record<string, unknown>, string, string | RegExp]> = [
+      [
+        'a malformed condition',
+        { name: 'c1', url, conditions: ['[STATUS] === 200'] },
+        'conditions.0',
+        'check "c1": condition "[STATUS] === 200" does not parse at position 12: expected a value',
+      ],
+      [
+        'an unknown placeholder',
+        { name: 'c2', url, conditions: ['[STATUS] == 200', '[STAUTS] == 200'] },
+        'conditions.1',
+        /^check "c2": condition "\[STAUTS\] == 200" does not parse at position 1: unknown placeholder \[STAUTS\]/,
+      ],
+      [
+        'a bad regex in a journey store',
+        { name: 'c3', type: 'journey', steps: [{ name: 'login', url, store: { id: '[BODY] =~ /(a/' } }] },
+        'steps.0.store.id',
+        /^check "c3": store "id" "\[BODY\] =~ \/\(a\/" does not parse at position \d+: not a valid regex/,
+      ],
+      [
+        'a bad duration',
+        { name: 'c4', url, interval: '10 seconds' },
+        'interval',
+        'not a valid duration "10 seconds" (use e.g. 500ms, 10s, 1m30s)',
+      ],
+      ['an unknown type', { name: 'c5', type: 'ping', url }, 'type', /Invalid discriminator value/],
+      ['a missing url', { name: 'c6' }, 'url', /expected string, received undefined/],
+      ['an unknown key', { name: 'c7', url, intervall: '1m' }, 'intervall', 'unknown key'],
+    ];
+    for (const [what, body, field, message] of cases) {
+      const res = await call('POST', '/api/checks', body);
+      expect({ what, status: res.status }).toEqual({ what, status: 400 });
+      const json = res.json as { issues: Array<{ field: string; message: string }>; message: string };
+      expect(json.issues).toEqual([
+        { field, message: typeof message === 'string' ? message : expect.stringMatching(message) },
+      ]);
+      expect(json.message).toContain(`${field}: `);
+    }
+    // Nothing was stored or announced for them.
+    const listed = (await call('GET', '/api/checks')).json as { checks: CheckSummary[] };
+    expect(listed.checks.map((c) => c.name).filter((name) => /^c\d$/.test(name))).toEqual([]);
+
+    // An update is validated the same way, and a good definition is still accepted.
+    expect(
+      (await call('POST', '/api/checks', { name: 'good', url, conditions: ['[STATUS] == 200'] })).status,
+    ).toBe(201);
+    const bad = await call('PUT', '/api/checks/good', { url, conditions: ['[STATUS] = 200'] });
+    expect(bad.status).toBe(400);
+    expect((bad.json as { issues: unknown[] }).issues).toEqual([
+      {
+        field: 'conditions.0',
+        message:
+          'check "good": condition "[STATUS] = 200" does not parse at position 10: expected an operator (== != <= >= < >)',
+      },
+    ]);
+    expect((await call('GET', '/api/checks/good')).json).toMatchObject({
+      definition: { type: 'http', url, conditions: ['[STATUS] == 200'] },
+    });
+    expect((await call('DELETE', '/api/checks/good')).status).toBe(204);
+  });
+
   it('serves time-based availability without maintenance, percentiles and a regression against the baseline', async () => {
     const now = Date.now();
     const result = (at: number, durationSeconds: number, success = true, state?: string) => ({

@@ -1,16 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import {
-  ConflictException,
-  Inject,
-  Injectable,
-  NotFoundException,
-  ServiceUnavailableException,
-} from '@nestjs/common';
+import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { CheckDefinitionChangedV1 } from '@neo/contracts';
-import { EVENT_BUS, REDIS_CLIENT, type EventBus } from '@neo/transport';
-import type Redis from 'ioredis';
-import { CHECKS_KEY_PREFIX } from '../availability/availability.tokens';
-import { ChecksStore } from './checks.store';
+import { EVENT_BUS, type EventBus } from '@neo/transport';
+import { CHECKS_STORE, type ChecksStore } from './checks-store';
 import { redactDefinition, type CheckInput } from './dto/check-input';
 
 export interface CheckSummary {
@@ -23,22 +15,23 @@ export interface CheckSummary {
   readonly running: Record<string, unknown> | null;
 }
 
-/** Checks made through the API: stored in Redis, announced on `neo.check.definition.v1` so runners reload. */
+/**
+ * Checks made through the API: stored (Redis, or memory in all-in-one without it), announced on
+ * `neo.check.definition.v1` so runners reload.
+ */
 @Injectable()
 export class ChecksService {
-  private readonly store?: ChecksStore;
-
   constructor(
-    @Inject(REDIS_CLIENT) redis: Redis | null,
-    @Inject(CHECKS_KEY_PREFIX) keyPrefix: string,
+    @Inject(CHECKS_STORE) private readonly store: ChecksStore,
     @Inject(EVENT_BUS) private readonly bus: EventBus,
-  ) {
-    if (redis) this.store = new ChecksStore(redis, keyPrefix);
-  }
+  ) {}
 
   async list(): Promise<CheckSummary[]> {
-    const store = this.requireStore();
-    const [stored, catalog, paused] = await Promise.all([store.stored(), store.catalog(), store.paused()]);
+    const [stored, catalog, paused] = await Promise.all([
+      this.store.stored(),
+      this.store.catalog(),
+      this.store.paused(),
+    ]);
     const byName = new Map(stored.map((check) => [check.name, check]));
     const names = [...new Set([...catalog.keys(), ...byName.keys()])].sort();
     return names.map((name) => {
@@ -60,35 +53,32 @@ export class ChecksService {
   }
 
   async create(input: CheckInput): Promise<CheckSummary> {
-    const store = this.requireStore();
-    if ((await store.get(input.name)) || (await store.catalog()).has(input.name)) {
+    if ((await this.store.get(input.name)) || (await this.store.catalog()).has(input.name)) {
       throw new ConflictException(`check '${input.name}' already exists`);
     }
     const now = new Date().toISOString();
-    await store.put({ name: input.name, definition: { ...input }, createdAt: now, updatedAt: now });
+    await this.store.put({ name: input.name, definition: input.definition, createdAt: now, updatedAt: now });
     await this.announce(input.name, 'upsert');
     return this.get(input.name);
   }
 
   async update(name: string, input: CheckInput): Promise<CheckSummary> {
-    const store = this.requireStore();
-    const existing = await store.get(name);
+    const existing = await this.store.get(name);
     if (!existing)
       throw new NotFoundException(`unknown API-made check '${name}' (file checks are changed in the file)`);
-    await store.put({ ...existing, definition: { ...input, name }, updatedAt: new Date().toISOString() });
+    await this.store.put({ ...existing, definition: input.definition, updatedAt: new Date().toISOString() });
     await this.announce(name, 'upsert');
     return this.get(name);
   }
 
   async remove(name: string): Promise<void> {
-    if (!(await this.requireStore().delete(name)))
-      throw new NotFoundException(`unknown API-made check '${name}'`);
+    if (!(await this.store.delete(name))) throw new NotFoundException(`unknown API-made check '${name}'`);
     await this.announce(name, 'delete');
   }
 
   async setPaused(name: string, paused: boolean): Promise<CheckSummary> {
     await this.get(name);
-    await this.requireStore().setPaused(name, paused);
+    await this.store.setPaused(name, paused);
     await this.announce(name, paused ? 'pause' : 'resume');
     return this.get(name);
   }
@@ -108,10 +98,5 @@ export class ChecksService {
 
   private async announce(name: string, action: CheckDefinitionChangedV1['action']): Promise<void> {
     await this.bus.publish('neo.check.definition.v1', { name, action, at: new Date().toISOString() });
-  }
-
-  private requireStore(): ChecksStore {
-    if (!this.store) throw new ServiceUnavailableException('the checks API needs Redis (REDIS_URL)');
-    return this.store;
   }
 }

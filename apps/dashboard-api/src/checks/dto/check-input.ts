@@ -1,19 +1,43 @@
-import { z } from 'zod';
+import { validateCheckDefinition, type DefinitionIssue } from '@neo/domain-check';
 
 /**
- * A check definition as the API takes it: the same shape as one entry of the runner's YAML `checks:` list. Only
- * the envelope is checked here; the runners validate the rest with the full schema (and skip, logging why, a
- * definition that fails). Secrets belong in `${env:NAME}` / `${file:/path}` references.
+ * A check definition as the API takes it: the same shape as one entry of the runner's YAML `checks:` list, kept as
+ * written (the runners parse it themselves). Secrets belong in `${env:NAME}` / `${file:/path}` references.
  */
-export const CheckInput = z
-  .object({
-    name: z.string().regex(/^[A-Za-z0-9_.-]{1,100}$/, 'letters, digits, "_", "." and "-" only (1-100)'),
-    type: z.enum(['http', 'tcp', 'dns', 'tls', 'journey', 'push']).default('http'),
-    interval: z.string().optional(),
-    timeout: z.string().optional(),
-  })
-  .loose();
-export type CheckInput = z.infer<typeof CheckInput>;
+export interface CheckInput {
+  readonly name: string;
+  readonly definition: Readonly<Record<string, unknown>>;
+}
+
+export type CheckInputResult =
+  | { readonly ok: true; readonly input: CheckInput }
+  | { readonly ok: false; readonly issues: readonly DefinitionIssue[] };
+
+// Names are URL path segments here (/api/checks/<name>), so the API is stricter than the YAML file.
+const NAME = /^[A-Za-z0-9_.-]{1,100}$/;
+
+/**
+ * Validates with the runners' own schema (@neo/domain-check), so what is accepted here is what they run and what
+ * is refused is refused with the message a runner would log.
+ */
+export function parseCheckInput(body: unknown): CheckInputResult {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    return { ok: false, issues: [{ field: '(definition)', message: 'must be a JSON object' }] };
+  }
+  const raw = body as Record<string, unknown>;
+  const issues: DefinitionIssue[] = [];
+  if (typeof raw['name'] === 'string' && !NAME.test(raw['name'])) {
+    issues.push({ field: 'name', message: 'letters, digits, "_", "." and "-" only (1-100)' });
+  }
+  const validated = validateCheckDefinition(raw);
+  if (!validated.ok) issues.push(...validated.issues);
+  if (issues.length > 0 || !validated.ok) return { ok: false, issues };
+  // `type` written out so listings show it; the runner defaults it the same way.
+  return {
+    ok: true,
+    input: { name: validated.check.name, definition: { ...raw, type: validated.check.kind } },
+  };
+}
 
 const SECRET_KEYS = new Set(['headers', 'body', 'auth', 'token']);
 

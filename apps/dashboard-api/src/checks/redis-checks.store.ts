@@ -1,8 +1,10 @@
 import { StoredCheckV1 } from '@neo/contracts';
 import type Redis from 'ioredis';
+import type { ChecksStore } from './checks-store';
 
-/** The Redis keys shared with synthetic-runner (see its sources/api-checks.ts). */
-export class ChecksStore {
+/** The Redis keys shared with synthetic-runner (see its sources/redis-api-check-source.ts). */
+export class RedisChecksStore implements ChecksStore {
+  readonly kind = 'redis' as const;
   private readonly checksKey: string;
   private readonly pausedKey: string;
   private readonly catalogKey: string;
@@ -48,7 +50,6 @@ export class ChecksStore {
     return new Set(await this.redis.smembers(this.pausedKey));
   }
 
-  /** What the runners run (file and API checks), as they published it. */
   async catalog(): Promise<Map<string, Record<string, unknown>>> {
     const all = await this.redis.hgetall(this.catalogKey);
     return new Map(
