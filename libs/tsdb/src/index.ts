@@ -6,6 +6,8 @@ export type {
   AppendSample,
   RejectCounts,
   RejectReason,
+  SeriesAppendResult,
+  SeriesBatch,
   SeriesRef,
 } from './lib/head/append-types';
 export { REJECT_REASONS } from './lib/head/append-types';

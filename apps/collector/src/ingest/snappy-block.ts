@@ -24,25 +24,29 @@ export function decodeSnappyBlock(input: Uint8Array, maxLength: number): Buffer 
     throw new SnappyTooLargeError(`snappy: decoded length ${length} exceeds the limit of ${maxLength} bytes`);
   }
   const out = Buffer.allocUnsafe(length);
+  const inLength = input.length;
   let outPos = 0;
-  while (pos < input.length) {
+  while (pos < inLength) {
     const tag = input[pos++];
     const kind = tag & 3;
     if (kind === 0) {
       let len = (tag >>> 2) + 1;
       if (len > 60) {
         const extra = len - 60;
-        if (pos + extra > input.length) throw new SnappyError('snappy: corrupt input (truncated literal)');
-        len = 0;
-        for (let i = 0; i < extra; i++) len += input[pos + i] * 2 ** (8 * i);
+        if (pos + extra > inLength) throw new SnappyError('snappy: corrupt input (truncated literal)');
+        len = input[pos];
+        if (extra > 1) len += input[pos + 1] << 8;
+        if (extra > 2) len += input[pos + 2] << 16;
+        // A fourth length byte means >= 16 MiB: unsigned arithmetic, not a 32-bit shift.
+        if (extra > 3) len += input[pos + 3] * 0x1000000;
         len += 1;
         pos += extra;
       }
-      if (pos + len > input.length || outPos + len > length) {
+      if (pos + len > inLength || outPos + len > length) {
         throw new SnappyError('snappy: corrupt input (literal overruns)');
       }
-      // Native copies only pay off for longer runs; remote_write bodies are mostly short literals and copies.
-      if (len > 32) out.set(input.subarray(pos, pos + len), outPos);
+      // Plain loops beat native copies for the short runs remote_write bodies are made of.
+      if (len > 64) out.set(input.subarray(pos, pos + len), outPos);
       else for (let i = 0; i < len; i++) out[outPos + i] = input[pos + i];
       pos += len;
       outPos += len;
@@ -51,27 +55,25 @@ export function decodeSnappyBlock(input: Uint8Array, maxLength: number): Buffer 
     let len: number;
     let offset: number;
     if (kind === 1) {
-      if (pos >= input.length) throw new SnappyError('snappy: corrupt input (truncated copy)');
+      if (pos >= inLength) throw new SnappyError('snappy: corrupt input (truncated copy)');
       len = ((tag >>> 2) & 7) + 4;
       offset = ((tag >>> 5) << 8) | input[pos++];
-    } else {
-      const bytes = kind === 2 ? 2 : 4;
-      if (pos + bytes > input.length) throw new SnappyError('snappy: corrupt input (truncated copy)');
+    } else if (kind === 2) {
+      if (pos + 2 > inLength) throw new SnappyError('snappy: corrupt input (truncated copy)');
       len = (tag >>> 2) + 1;
-      offset = 0;
-      for (let i = 0; i < bytes; i++) offset += input[pos + i] * 2 ** (8 * i);
-      pos += bytes;
+      offset = input[pos] | (input[pos + 1] << 8);
+      pos += 2;
+    } else {
+      if (pos + 4 > inLength) throw new SnappyError('snappy: corrupt input (truncated copy)');
+      len = (tag >>> 2) + 1;
+      offset = input[pos] + (input[pos + 1] << 8) + (input[pos + 2] << 16) + input[pos + 3] * 0x1000000;
+      pos += 4;
     }
     if (offset === 0 || offset > outPos || outPos + len > length) {
       throw new SnappyError('snappy: corrupt input (bad copy offset)');
     }
-    // Overlapping copies (offset < len) repeat a pattern, so they must go byte by byte.
-    if (offset >= len && len > 32) {
-      out.copyWithin(outPos, outPos - offset, outPos - offset + len);
-    } else {
-      for (let i = 0; i < len; i++) out[outPos + i] = out[outPos - offset + i];
-    }
-    outPos += len;
+    // Byte by byte: overlapping copies (offset < len) repeat a pattern, and runs are at most 64 bytes.
+    for (let from = outPos - offset, end = outPos + len; outPos < end; ) out[outPos++] = out[from++];
   }
   if (outPos !== length) {
     throw new SnappyError(`snappy: corrupt input (decoded ${outPos} of ${length} bytes)`);

@@ -3,6 +3,7 @@ import { MetricsRegistry } from '@neo/instrumentation';
 import type { Tsdb } from '@neo/tsdb';
 import { SAMPLE_TAP, tapAppends, type SampleTap } from '../remote-write/remote-write-fanout';
 import { openStore, type StorageOptions } from './open-store';
+import { tapSeriesAppends } from './series-tap';
 import { SAMPLE_STORE } from './sample-store';
 import { STORE_HEALTH, storeHealthContributor } from './store-health';
 import { StoreLifecycle } from './store-lifecycle';
@@ -25,7 +26,7 @@ export class StorageModule {
             const db = await openStore(options);
             registerStoreMetrics(metrics.registry, () => db.stats());
             // Remote write out sees every durable batch, whichever feature appended it.
-            return tap ? tapAppends(db, tap) : db;
+            return tap ? tapSeriesAppends(tapAppends(db, tap), tap) : db;
           },
         },
         {

@@ -1,13 +1,14 @@
 import type { IncomingMessage } from 'node:http';
 import { Inject, Injectable } from '@nestjs/common';
-import { REJECT_REASONS, type AppendSample, type RejectCounts, type RejectReason } from '@neo/tsdb';
+import { REJECT_REASONS, type RejectCounts, type RejectReason } from '@neo/tsdb';
 import { SAMPLE_STORE, type SampleStore } from '../../storage/sample-store';
 import { IngestMetrics } from '../ingest-metrics';
 import { INGEST_LIMITS, type IngestLimits } from '../ingest-limits';
 import { ProtoError } from '../proto-reader';
 import { IngestHttpError, mediaType, readBody } from '../read-body';
 import { decodeSnappyBlock, SnappyError, SnappyTooLargeError } from '../snappy-block';
-import { decodeWriteRequest } from './write-request-decoder';
+import { SeriesKeyCache } from './series-key-cache';
+import { decodeWriteBatch } from './write-batch';
 
 /** What the HTTP layer answers: a status and, for errors, a plain-text reason. */
 export interface IngestAnswer {
@@ -18,10 +19,13 @@ export interface IngestAnswer {
 /**
  * Prometheus remote_write 1.0 receiver. A request is decoded and validated whole before anything is
  * stored, then appended as one batch (one WAL record in the TSDB) and acknowledged only once the store's
- * commit resolved, so a 204 means durable and a 400 before storage means nothing was written.
+ * commit resolved, so a 204 means durable and a 400 before storage means nothing was written. Series whose
+ * label bytes were seen before are appended by ref (SeriesKeyCache), the samples in columns (no object each).
  */
 @Injectable()
 export class RemoteWriteReceiver {
+  private readonly cache = new SeriesKeyCache();
+
   constructor(
     @Inject(SAMPLE_STORE) private readonly store: SampleStore,
     @Inject(IngestMetrics) private readonly metrics: IngestMetrics,
@@ -51,15 +55,14 @@ export class RemoteWriteReceiver {
   }
 
   private async appendAll(decompressed: Buffer): Promise<IngestAnswer> {
-    const request = decodeWriteRequest(decompressed);
-    const batch: AppendSample[] = new Array<AppendSample>(request.samples);
-    let k = 0;
-    for (const { labels, timestamps, values } of request.series) {
-      for (let i = 0; i < timestamps.length; i++) {
-        batch[k++] = { labels, timestampMs: timestamps[i], value: values[i] };
-      }
+    this.cache.maybeTurn();
+    const batch = decodeWriteBatch(decompressed, this.cache);
+    const result = await this.store.appendSeries(batch);
+    for (let i = 0; i < batch.length; i++) {
+      const key = batch.keys[i];
+      const ref = result.seriesRefs[i];
+      if (key !== undefined && ref >= 0 && ref !== batch.refAt(i)) this.cache.set(key, ref);
     }
-    const result = await this.store.appendBatch(batch);
     this.metrics.samples.inc({ protocol: 'remote_write' }, result.accepted);
     const rejected = countRejected(result.rejected);
     if (rejected.total === 0) return { status: 204 };
@@ -71,7 +74,7 @@ export class RemoteWriteReceiver {
     // sample and has no rollback, and an identical re-send of them is accepted again, so nothing is doubled.
     return {
       status: 400,
-      message: `${rejected.total} of ${request.samples} samples rejected (${rejected.reasons
+      message: `${rejected.total} of ${batch.samples} samples rejected (${rejected.reasons
         .map(([reason, count]) => `${reason}: ${count}`)
         .join(
           ', ',

@@ -3,7 +3,7 @@ import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BlockCorruptError, BlockReader } from '../block/block-reader';
 import { BlockSeriesInput, writeBlock } from '../block/block-writer';
-import { AppendResult, AppendSample } from '../head/append-types';
+import { AppendResult, AppendSample, SeriesAppendResult, SeriesBatch } from '../head/append-types';
 import { Head } from '../head/head';
 import { SealedChunk } from '../head/head-chunk';
 import { comparePairs } from '../head/label-pairs';
@@ -151,12 +151,31 @@ export class Tsdb {
     if (this.closed) {
       throw new Error('tsdb is closed');
     }
-    const record = new BatchRecordBuilder();
+    const record = new BatchRecordBuilder(samples.length);
     const result = this.head.appendBatch(samples, record);
     if (!record.isEmpty) {
       await this.wal.append(record.finish());
     } else if (result.accepted > 0) {
       // Identical resends: their originals may still be in flight; acknowledge after those.
+      await this.wal.barrier();
+    }
+    this.scheduleCompaction();
+    return result;
+  }
+
+  /**
+   * {@link appendBatch} for samples grouped by series (remote_write's shape): one series lookup per series
+   * instead of one per sample, and no object per sample. Same single WAL record, same acknowledgement.
+   */
+  async appendSeries(batch: SeriesBatch): Promise<SeriesAppendResult> {
+    if (this.closed) {
+      throw new Error('tsdb is closed');
+    }
+    const record = new BatchRecordBuilder(batch.offsets[batch.length]);
+    const result = this.head.appendSeriesBatch(batch, record);
+    if (!record.isEmpty) {
+      await this.wal.append(record.finish());
+    } else if (result.accepted > 0) {
       await this.wal.barrier();
     }
     this.scheduleCompaction();

@@ -43,3 +43,33 @@ export interface AppendSink {
   series(ref: SeriesRef, pairs: readonly string[]): void;
   sample(ref: SeriesRef, t: number, v: number): void;
 }
+
+/**
+ * Samples grouped by series, in columns (the remote_write shape): series `i` owns samples
+ * `[offsets[i], offsets[i + 1])` of `timestamps`/`values`. Appending it costs one series lookup per series
+ * and no object per sample, which is what lets a receiver keep up with a sender.
+ */
+export interface SeriesBatch {
+  /** Number of series. */
+  readonly length: number;
+  /** `length + 1` sample offsets. */
+  readonly offsets: ArrayLike<number>;
+  readonly timestamps: ArrayLike<number>;
+  /** Float64Array keeps NaN payloads (staleness markers) bit-exact; `number[]` may quieten them. */
+  readonly values: ArrayLike<number>;
+  /** A ref from an earlier append, or -1. A ref that no longer exists falls back to {@link pairsAt}. */
+  refAt(i: number): SeriesRef;
+  /**
+   * Sorted `[name, value, ...]` pairs of series `i` without empty values, or undefined for an empty set.
+   * Called only when the ref is -1 or gone, so a caller may decode labels lazily.
+   */
+  pairsAt(i: number): readonly string[] | undefined;
+}
+
+/** Outcome of a {@link SeriesBatch}: like {@link AppendResult}, with one ref per series (not per sample). */
+export interface SeriesAppendResult {
+  accepted: number;
+  rejected: RejectCounts;
+  /** Ref per series, in input order; -1 where the series had no labels. */
+  seriesRefs: Int32Array;
+}

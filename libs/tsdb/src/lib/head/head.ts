@@ -10,6 +10,8 @@ import {
   emptyRejectCounts,
   RejectCounts,
   RejectReason,
+  SeriesAppendResult,
+  SeriesBatch,
   SeriesRef,
 } from './append-types';
 import { LabelInterner } from './label-interner';
@@ -73,7 +75,6 @@ export class Head implements QuerySource {
     const minValid = Math.max(this.minValidTime, this.headMaxT - this.opts.chunkRangeMs / 2);
     for (let i = 0; i < samples.length; i++) {
       const s = samples[i];
-      const t = s.timestampMs;
       let series: MemSeries | undefined;
       let missing: RejectReason = 'invalid';
       if ('ref' in s) {
@@ -88,38 +89,90 @@ export class Head implements QuerySource {
         continue;
       }
       refs[i] = series.ref;
-      if (!Number.isSafeInteger(t)) {
-        rejected.invalid++;
-        continue;
+      if (this.appendOne(series, s.timestampMs, s.value, minValid, rejected, sink)) {
+        accepted++;
       }
-      if (t < minValid) {
-        rejected.too_old++;
-        continue;
-      }
-      const outcome = series.check(t, s.value);
-      if (outcome === AppendOutcome.OutOfOrder) {
-        rejected.out_of_order++;
-        continue;
-      }
-      if (outcome === AppendOutcome.Duplicate) {
-        rejected.duplicate++;
-        continue;
-      }
-      accepted++;
-      if (outcome === AppendOutcome.Unchanged) {
-        continue;
-      }
-      if (!series.logged) {
-        sink.series(series.ref, series.pairs);
-        series.logged = true;
-      }
-      sink.sample(series.ref, t, s.value);
-      this.applyAppend(series, t, s.value);
     }
+    this.addRejected(rejected);
+    return { accepted, rejected, refs };
+  }
+
+  /**
+   * {@link appendBatch} for samples grouped by series: one lookup per series (by ref, else by its pairs),
+   * then its samples in order. Same validation, same sink calls, same counting.
+   */
+  appendSeriesBatch(batch: SeriesBatch, sink: AppendSink = NO_SINK): SeriesAppendResult {
+    const rejected = emptyRejectCounts();
+    const seriesRefs = new Int32Array(batch.length);
+    const { offsets, timestamps, values } = batch;
+    let accepted = 0;
+    const minValid = Math.max(this.minValidTime, this.headMaxT - this.opts.chunkRangeMs / 2);
+    for (let i = 0; i < batch.length; i++) {
+      const ref = batch.refAt(i);
+      let series = ref >= 0 ? this.byRef.get(ref) : undefined;
+      if (series === undefined) {
+        const pairs = batch.pairsAt(i);
+        series = pairs === undefined || pairs.length === 0 ? undefined : this.getOrCreatePairs(pairs);
+      }
+      const end = offsets[i + 1];
+      if (series === undefined) {
+        seriesRefs[i] = -1;
+        rejected.invalid += end - offsets[i];
+        continue;
+      }
+      seriesRefs[i] = series.ref;
+      for (let k = offsets[i]; k < end; k++) {
+        if (this.appendOne(series, timestamps[k], values[k], minValid, rejected, sink)) {
+          accepted++;
+        }
+      }
+    }
+    this.addRejected(rejected);
+    return { accepted, rejected, seriesRefs };
+  }
+
+  /** Validates and applies one sample; false (and counted in `rejected`) when it is not stored. */
+  private appendOne(
+    series: MemSeries,
+    t: number,
+    v: number,
+    minValid: number,
+    rejected: RejectCounts,
+    sink: AppendSink,
+  ): boolean {
+    if (!Number.isSafeInteger(t)) {
+      rejected.invalid++;
+      return false;
+    }
+    if (t < minValid) {
+      rejected.too_old++;
+      return false;
+    }
+    const outcome = series.check(t, v);
+    if (outcome === AppendOutcome.OutOfOrder) {
+      rejected.out_of_order++;
+      return false;
+    }
+    if (outcome === AppendOutcome.Duplicate) {
+      rejected.duplicate++;
+      return false;
+    }
+    if (outcome === AppendOutcome.Unchanged) {
+      return true;
+    }
+    if (!series.logged) {
+      sink.series(series.ref, series.pairs);
+      series.logged = true;
+    }
+    sink.sample(series.ref, t, v);
+    this.applyAppend(series, t, v);
+    return true;
+  }
+
+  private addRejected(rejected: RejectCounts): void {
     for (const reason of Object.keys(rejected) as RejectReason[]) {
       this.rejected[reason] += rejected[reason];
     }
-    return { accepted, rejected, refs };
   }
 
   /** The series for `labels`, created if new; undefined for an empty label set. */
@@ -128,6 +181,11 @@ export class Head implements QuerySource {
     if (pairs.length === 0) {
       return undefined;
     }
+    return this.getOrCreatePairs(pairs);
+  }
+
+  /** The series for non-empty sorted `pairs` (no empty values), created if new. */
+  getOrCreatePairs(pairs: LabelPairs): MemSeries {
     const hash = hashPairs(pairs);
     const found = this.lookup(hash, pairs);
     if (found !== undefined) {

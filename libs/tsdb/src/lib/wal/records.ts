@@ -16,10 +16,15 @@ export enum RecordType {
  */
 export class BatchRecordBuilder implements AppendSink {
   private readonly seriesPart = new ByteBuilder(64);
-  private readonly samplesPart = new ByteBuilder(256);
+  private readonly samplesPart: ByteBuilder;
   private nSeries = 0;
   private nSamples = 0;
   private prevT = 0;
+
+  /** `expectedSamples` sizes the buffer once (a sample takes at most 19 bytes, usually ~12). */
+  constructor(expectedSamples = 16) {
+    this.samplesPart = new ByteBuilder(Math.max(256, expectedSamples * 12));
+  }
 
   series(ref: SeriesRef, pairs: readonly string[]): void {
     this.seriesPart.uvarint(ref);
@@ -53,7 +58,8 @@ export class BatchRecordBuilder implements AppendSink {
     out.bytes(this.seriesPart.written());
     out.uvarint(this.nSamples);
     out.bytes(this.samplesPart.written());
-    return out.written().slice();
+    // The builder is dropped after this, so its view needs no copy.
+    return out.written();
   }
 }
 
