@@ -12,7 +12,8 @@ import {
   unixNanoToMs,
   type JsonObject,
 } from './otlp-json';
-import { prometheusLabelName, prometheusMetricName, type MetricKind } from './otlp-naming';
+import { prometheusMetricName, type MetricKind } from './otlp-naming';
+import { attributeLabels, resourceIdentity, targetInfoSample } from './otlp-target-info';
 
 /** Samples to store and the points that could not become samples (reported as partial success). */
 export interface Translation {
@@ -25,18 +26,6 @@ const CUMULATIVE = 2;
 // OTLP's DataPointFlags.FLAG_NO_RECORDED_VALUE: the series ended; Prometheus writes a staleness marker.
 const NO_RECORDED_VALUE = 1;
 
-/** Resource attributes that become job/instance instead of plain labels (Prometheus' convention). */
-function resourceLabels(resource: JsonObject, path: string): Record<string, string> {
-  const attrs = attributes(resource['attributes'], `${path}.attributes`);
-  const labels: Record<string, string> = {};
-  const name = attrs.get('service.name');
-  const namespace = attrs.get('service.namespace');
-  if (name !== undefined) labels['job'] = namespace ? `${namespace}/${name}` : name;
-  const instance = attrs.get('service.instance.id');
-  if (instance !== undefined) labels['instance'] = instance;
-  return labels;
-}
-
 /** KeyValue list to key -> string value (OTLP AnyValue rendered as Prometheus' translator does). */
 function attributes(list: unknown, path: string): Map<string, string> {
   const result = new Map<string, string>();
@@ -47,37 +36,69 @@ function attributes(list: unknown, path: string): Map<string, string> {
   return result;
 }
 
+/**
+ * An AnyValue as a label value, as pcommon.Value.AsString (which Prometheus' translator uses) renders it:
+ * doubles in the ES6 number format, bytes in base64, arrays and maps as JSON of their plain values.
+ */
 function anyValue(value: unknown, path: string): string {
   const v = object(value, path);
   if ('stringValue' in v) return string(v['stringValue'], `${path}.stringValue`);
-  if ('boolValue' in v) return String(bool(v['boolValue'], `${path}.boolValue`));
-  if ('intValue' in v) return String(int64(v['intValue'], `${path}.intValue`));
-  if ('doubleValue' in v) return formatPromValue(double(v['doubleValue'], `${path}.doubleValue`));
-  if ('arrayValue' in v || 'kvlistValue' in v || 'bytesValue' in v) return JSON.stringify(v);
-  return '';
+  if ('bytesValue' in v) return string(v['bytesValue'], `${path}.bytesValue`);
+  if ('doubleValue' in v) {
+    const x = double(v['doubleValue'], `${path}.doubleValue`);
+    return Number.isFinite(x) ? String(x) : `json: unsupported value: ${formatPromValue(x)}`;
+  }
+  const raw = plainValue(v, path);
+  return raw === null ? '' : typeof raw === 'object' ? JSON.stringify(raw) : String(raw);
 }
 
-/** Point attributes as labels; keys that collide after sanitising are joined with `;`, as Prometheus does. */
+type Plain = string | number | boolean | null | Plain[] | { [key: string]: Plain };
+
+/** An AnyValue as a plain JSON value (pcommon's AsRaw); map keys sorted, as Go's JSON encoder writes them. */
+function plainValue(v: JsonObject, path: string): Plain {
+  if ('stringValue' in v) return string(v['stringValue'], `${path}.stringValue`);
+  if ('boolValue' in v) return bool(v['boolValue'], `${path}.boolValue`);
+  if ('intValue' in v) return int64(v['intValue'], `${path}.intValue`);
+  if ('doubleValue' in v) return double(v['doubleValue'], `${path}.doubleValue`);
+  if ('bytesValue' in v) return string(v['bytesValue'], `${path}.bytesValue`);
+  if ('arrayValue' in v) {
+    const values = array(
+      object(v['arrayValue'], `${path}.arrayValue`)['values'],
+      `${path}.arrayValue.values`,
+    );
+    return values.map((item, i) =>
+      plainValue(object(item, `${path}.arrayValue.values[${i}]`), `${path}[${i}]`),
+    );
+  }
+  if ('kvlistValue' in v) {
+    const entries = [...attributeEntries(object(v['kvlistValue'], `${path}.kvlistValue`)['values'], path)];
+    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return Object.fromEntries(entries);
+  }
+  return null;
+}
+
+function* attributeEntries(list: unknown, path: string): Iterable<[string, Plain]> {
+  const items = array(list, `${path}.values`);
+  for (let i = 0; i < items.length; i++) {
+    const kv = object(items[i], `${path}.values[${i}]`);
+    yield [string(kv['key'], `${path}.values[${i}].key`), plainValue(object(kv['value'], path), path)];
+  }
+}
+
+/** Point attributes as labels, then the resource's job and instance, which win as in Prometheus. */
 function pointLabels(
   base: Readonly<Record<string, string>>,
   list: unknown,
   path: string,
 ): Record<string, string> {
-  const labels: Record<string, string> = { ...base };
-  const attrs = [...attributes(list, path)].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  const own = new Map<string, string>();
-  for (const [key, value] of attrs) {
-    const name = prometheusLabelName(key);
-    if (name === '' || value === '') continue;
-    own.set(name, own.has(name) ? `${own.get(name)};${value}` : value);
-  }
-  for (const [name, value] of own) labels[name] = value;
-  return labels;
+  return { ...attributeLabels(attributes(list, path)), ...base };
 }
 
 /**
  * ExportMetricsServiceRequest (in OTLP/JSON shape) to Prometheus samples: gauges as gauges, monotonic
- * cumulative sums as `_total` counters, histograms as `_bucket{le}`/`_sum`/`_count`, summaries as quantiles.
+ * cumulative sums as `_total` counters, histograms as `_bucket{le}`/`_sum`/`_count`, summaries as quantiles,
+ * every series with the resource's job/instance, and one `target_info` per resource for its other attributes.
  * Structural errors throw OtlpFormatError (400); points that cannot be represented (delta temporality,
  * exponential histograms, bad names) are counted for partial_success and the rest is kept.
  */
@@ -87,16 +108,20 @@ export function translateOtlp(request: unknown): Translation {
   array(root['resourceMetrics'], 'resourceMetrics').forEach((rm, r) => {
     const rPath = `resourceMetrics[${r}]`;
     const resourceMetrics = object(rm, rPath);
-    const base = resourceLabels(
-      object(resourceMetrics['resource'], `${rPath}.resource`),
-      `${rPath}.resource`,
-    );
+    const resource = object(resourceMetrics['resource'], `${rPath}.resource`);
+    const attrs = attributes(resource['attributes'], `${rPath}.resource.attributes`);
+    const base = resourceIdentity(attrs);
+    const first = out.samples.length;
     array(resourceMetrics['scopeMetrics'], `${rPath}.scopeMetrics`).forEach((sm, s) => {
       const sPath = `${rPath}.scopeMetrics[${s}]`;
       array(object(sm, sPath)['metrics'], `${sPath}.metrics`).forEach((m, i) =>
         translateMetric(object(m, `${sPath}.metrics[${i}]`), `${sPath}.metrics[${i}]`, base, out),
       );
     });
+    let newest = -Infinity;
+    for (let i = first; i < out.samples.length; i++) newest = Math.max(newest, out.samples[i].timestampMs);
+    const info = targetInfoSample(attrs, base, newest);
+    if (info !== undefined) out.samples.push(info);
   });
   return out;
 }
