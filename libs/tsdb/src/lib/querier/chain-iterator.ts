@@ -29,7 +29,35 @@ export class ChainIterator implements SampleIterator {
     return this.vCur;
   }
 
+  /**
+   * Steps the open chunk's decoder directly (the per-sample path of every query): samples at or before the
+   * last one yielded (overlap) or before mint are passed over; seeking goes through {@link advance} only
+   * when a chunk is exhausted and the next one has to be opened.
+   */
   next(): boolean {
+    if (this.done) {
+      return false;
+    }
+    const it = this.cur;
+    if (it !== null) {
+      const lastT = this.lastT;
+      const mint = this.mint;
+      while (it.next()) {
+        const t = it.t;
+        if (t <= lastT || t < mint) {
+          continue;
+        }
+        if (t > this.maxt) {
+          this.done = true;
+          return false;
+        }
+        this.tCur = t;
+        this.vCur = it.v;
+        this.lastT = t;
+        return true;
+      }
+      this.cur = null;
+    }
     return this.advance(Math.max(this.mint, this.lastT + 1));
   }
 
