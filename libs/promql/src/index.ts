@@ -9,5 +9,6 @@ export { createEngine } from './lib/engine';
 export type { InstantSample, Point, QueryResult, SeriesResult } from './lib/api/results';
 export type { PromApiData } from './lib/api/format-result';
 export { formatQueryData } from './lib/api/format-result';
+export { formatQueryResponse } from './lib/api/format-response';
 export type { QueryErrorType } from './lib/eval/query-error';
 export { QueryError } from './lib/eval/query-error';

@@ -8,8 +8,13 @@ const logger = new Logger('QueryApi');
  * envelope and status, anything else `internal` (500) with the message, logged because it is our bug.
  */
 export function answer<T>(handler: () => T): { status: 'success'; data: T } {
+  return { status: 'success', data: answered(handler) };
+}
+
+/** As {@link answer} for a handler that writes the whole success body itself (see sendJson). */
+export function answered<T>(handler: () => T): T {
   try {
-    return { status: 'success', data: handler() };
+    return handler();
   } catch (error) {
     if (error instanceof ApiError) throw apiErrorResponse(error.errorType, error.message);
     const message = error instanceof Error ? error.message : String(error);

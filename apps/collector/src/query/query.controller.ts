@@ -1,49 +1,52 @@
-import { Body, Controller, Get, HttpCode, Inject, Post, Req } from '@nestjs/common';
-import type { Request } from 'express';
-import { formatQueryData, type QueryOptions } from '@neo/promql';
-import { answer } from './api-answer';
+import { Body, Controller, Get, Inject, Post, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { formatQueryResponse, type QueryOptions } from '@neo/promql';
+import { answered } from './api-answer';
 import { ApiError } from './api-error';
 import { durationParam, single, timeParam, type ApiParams } from './api-params';
 import { PromqlService } from './promql.service';
 import { requestParams } from './request-params';
+import { sendJson } from './send-json';
 
-/** `/api/v1/query` and `/api/v1/query_range`, GET or form POST (as Grafana sends them), Prometheus shapes. */
+/**
+ * `/api/v1/query` and `/api/v1/query_range`, GET or form POST (as Grafana sends them), Prometheus shapes.
+ * Success bodies are written as JSON text by the engine (sendJson); errors are thrown as HttpExceptions
+ * and rendered by Nest as everywhere else.
+ */
 @Controller('api/v1')
 export class QueryController {
   constructor(@Inject(PromqlService) private readonly promql: PromqlService) {}
 
   @Get('query')
-  instantGet(@Req() req: Request) {
-    return this.instant(requestParams(req.originalUrl, undefined));
+  instantGet(@Req() req: Request, @Res() res: Response): void {
+    sendJson(res, this.instant(requestParams(req.originalUrl, undefined)));
   }
 
   @Post('query')
-  @HttpCode(200)
-  instantPost(@Req() req: Request, @Body() body: unknown) {
-    return this.instant(requestParams(req.originalUrl, body));
+  instantPost(@Req() req: Request, @Body() body: unknown, @Res() res: Response): void {
+    sendJson(res, this.instant(requestParams(req.originalUrl, body)));
   }
 
   @Get('query_range')
-  rangeGet(@Req() req: Request) {
-    return this.range(requestParams(req.originalUrl, undefined));
+  rangeGet(@Req() req: Request, @Res() res: Response): void {
+    sendJson(res, this.range(requestParams(req.originalUrl, undefined)));
   }
 
   @Post('query_range')
-  @HttpCode(200)
-  rangePost(@Req() req: Request, @Body() body: unknown) {
-    return this.range(requestParams(req.originalUrl, body));
+  rangePost(@Req() req: Request, @Body() body: unknown, @Res() res: Response): void {
+    sendJson(res, this.range(requestParams(req.originalUrl, body)));
   }
 
-  private instant(params: ApiParams) {
-    return answer(() => {
+  private instant(params: ApiParams): string {
+    return answered(() => {
       const expr = queryParam(params);
       const timeMs = timeParam(params, 'time', Date.now());
-      return formatQueryData(this.promql.instant(expr, timeMs, timeoutParam(params)));
+      return formatQueryResponse(this.promql.instant(expr, timeMs, timeoutParam(params)));
     });
   }
 
-  private range(params: ApiParams) {
-    return answer(() => {
+  private range(params: ApiParams): string {
+    return answered(() => {
       const expr = queryParam(params);
       const startMs = timeParam(params, 'start', NaN);
       const endMs = timeParam(params, 'end', NaN);
@@ -51,7 +54,7 @@ export class QueryController {
       if (Number.isNaN(startMs)) throw new ApiError('bad_data', 'invalid parameter "start": missing');
       if (Number.isNaN(endMs)) throw new ApiError('bad_data', 'invalid parameter "end": missing');
       if (stepMs === undefined) throw new ApiError('bad_data', 'invalid parameter "step": missing');
-      return formatQueryData(this.promql.range(expr, startMs, endMs, stepMs, timeoutParam(params)));
+      return formatQueryResponse(this.promql.range(expr, startMs, endMs, stepMs, timeoutParam(params)));
     });
   }
 }

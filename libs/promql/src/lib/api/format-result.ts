@@ -14,7 +14,7 @@ export type PromApiData =
  * digits (non-zero magnitudes in [1e-6, 1e21) print without exponent in both); large results format
  * hundreds of thousands of values, and the regex replace dominated.
  */
-function formatValue(v: number): string {
+export function formatValue(v: number): string {
   const a = Math.abs(v);
   return a >= 1e-6 && a < 1e21 ? String(v) : formatPromValue(v);
 }
