@@ -8,6 +8,7 @@ import {
   TraceFlags,
   type Span,
 } from '@opentelemetry/api';
+import { RandomIdGenerator } from '@opentelemetry/sdk-trace-base';
 import type { IncomingHttpHeaders } from 'node:http';
 import { currentTracing } from './setup-tracing';
 
@@ -21,23 +22,38 @@ export interface ServerTrace {
   end(method: string, route: string, path: string, status: number): void;
 }
 
-/** For requests that are never traced (probes, scrapes) and unsampled ones. */
+/** For requests that are never traced (probes, scrapes), and every request when tracing is not set up. */
 export const UNTRACED: ServerTrace = { run: (next) => next(), end: () => undefined };
+
+const ids = new RandomIdGenerator();
 
 /**
  * The sampling decision for an incoming request, made before any tracing work: parent-based (an incoming
- * `traceparent` decides), else the configured ratio. Unsampled requests without a parent cost nothing; an
- * unsampled parent is still propagated so downstream services do not start a new trace for it.
+ * `traceparent` decides), else the configured ratio. An unsampled request records nothing but still runs in a
+ * trace context of its own (new ids, not sampled): its log lines carry a `trace_id` that ties them together,
+ * and outgoing calls pass the decision on so downstream services do not start a trace for it. An unsampled
+ * parent is continued the same way.
  */
 export function startServerTrace(method: string, headers: IncomingHttpHeaders): ServerTrace {
   const tracing = currentTracing();
   if (!tracing) return UNTRACED;
   const hasParent = headers['traceparent'] !== undefined;
-  if (!hasParent && !(tracing.sampleRatio > 0 && Math.random() < tracing.sampleRatio)) return UNTRACED;
+  if (!hasParent && !(tracing.sampleRatio > 0 && Math.random() < tracing.sampleRatio)) {
+    return unrecorded(
+      trace.setSpanContext(ROOT_CONTEXT, {
+        traceId: ids.generateTraceId(),
+        spanId: ids.generateSpanId(),
+        traceFlags: TraceFlags.NONE,
+      }),
+    );
+  }
   const parent = hasParent ? propagation.extract(ROOT_CONTEXT, headers) : ROOT_CONTEXT;
   const parentSpan = trace.getSpanContext(parent);
   if (parentSpan && (parentSpan.traceFlags & TraceFlags.SAMPLED) === 0) {
-    return { run: (next) => context.with(parent, next), end: () => undefined };
+    // This service's part of the trace gets its own span id, as a recorded server span would.
+    return unrecorded(
+      trace.setSpanContext(ROOT_CONTEXT, { ...parentSpan, spanId: ids.generateSpanId(), isRemote: false }),
+    );
   }
   // A sampled parent, or a new root that won the ratio: the SDK's parent-based sampler records it.
   const span = tracer().startSpan(
@@ -50,6 +66,10 @@ export function startServerTrace(method: string, headers: IncomingHttpHeaders): 
     run: (next) => context.with(active, next),
     end: (_method, route, path, status) => endSpan(span, method, route, path, status),
   };
+}
+
+function unrecorded(active: ReturnType<typeof trace.setSpanContext>): ServerTrace {
+  return { run: (next) => context.with(active, next), end: () => undefined };
 }
 
 function endSpan(span: Span, method: string, route: string, path: string, status: number): void {

@@ -1,7 +1,7 @@
-import { ExpressInstrumentation, ExpressLayerType } from '@opentelemetry/instrumentation-express';
+import { trace, type TracerProvider } from '@opentelemetry/api';
+import { ExpressLayerType } from '@opentelemetry/instrumentation-express';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { IORedisInstrumentation } from '@opentelemetry/instrumentation-ioredis';
-import { NestInstrumentation } from '@opentelemetry/instrumentation-nestjs-core';
 import { UndiciInstrumentation } from '@opentelemetry/instrumentation-undici';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { resourceFromAttributes } from '@opentelemetry/resources';
@@ -14,6 +14,8 @@ import {
   TraceIdRatioBasedSampler,
   type SpanExporter,
 } from '@opentelemetry/sdk-trace-base';
+import { SampledExpressInstrumentation } from './sampled-express.instrumentation';
+import { SampledNestInstrumentation } from './sampled-nest.instrumentation';
 
 export interface TracingOptions {
   readonly serviceName: string;
@@ -33,20 +35,6 @@ export interface TracingOptions {
   readonly otlpEndpoint?: string;
   /** Instrumentations to turn off. */
   readonly disable?: ReadonlyArray<'http' | 'express' | 'nestjs-core' | 'ioredis' | 'undici'>;
-  /**
-   * Express layer spans (router and route handlers). Off unless asked: in a Nest app the server span already
-   * has the route and Nest's instrumentation spans the handler, while the express instrumentation does its
-   * per-layer bookkeeping on every request, sampled or not (measured: about 15% more CPU per request on a
-   * small route, most of tracing's remaining cost).
-   */
-  readonly expressLayers?: boolean;
-  /**
-   * Nest's request-context and handler spans. Off unless asked: the instrumentation starts two spans and two
-   * context scopes on every request whatever the sampling decision (about 20% more CPU per request on a small
-   * route), and without a sampled server span above them it roots traces of its own for requests that were
-   * not sampled. `@Traced()` on the methods that matter gives the handler timing without either cost.
-   */
-  readonly nestSpans?: boolean;
   readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
@@ -59,6 +47,12 @@ export interface TracingHandle {
   readonly exporting: boolean;
   /** Share of new root traces sampled; the HTTP middleware makes the server-span decision with it. */
   readonly sampleRatio: number;
+  /**
+   * Hands every ended span to the exporter. Ended spans can wait: until the resource's asynchronous
+   * attributes (host, process) are detected, and in the OTLP batch. Call before reading an in-memory exporter
+   * or before a short-lived process exits.
+   */
+  flush(): Promise<void>;
   shutdown(): Promise<void>;
 }
 
@@ -102,17 +96,17 @@ export function setupTracing(options: TracingOptions): TracingHandle {
       ? undefined
       : new HttpInstrumentation({
           // Incoming requests get their server span from the library's HTTP middleware, which decides
-          // sampling first and does nothing at all for unsampled requests; the http instrumentation's
+          // sampling first and records nothing for unsampled requests; the http instrumentation's
           // per-request work (attributes, emitter binding) roughly doubled a small route's CPU even for
           // requests that were never recorded. Outgoing calls keep their client spans and traceparent.
           disableIncomingRequestInstrumentation: true,
         }),
-    // Opt-in (see `expressLayers`); when on, middleware layers (body parsers, Nest's middleware) are left out:
-    // a span each per request that says little.
-    disabled.has('express') || !options.expressLayers
+    // Route and handler spans of sampled requests only (see the classes); middleware layers (body parsers,
+    // Nest's middleware) are left out: a span each per request that says little.
+    disabled.has('express')
       ? undefined
-      : new ExpressInstrumentation({ ignoreLayersType: [ExpressLayerType.MIDDLEWARE] }),
-    disabled.has('nestjs-core') || !options.nestSpans ? undefined : new NestInstrumentation(),
+      : new SampledExpressInstrumentation({ ignoreLayersType: [ExpressLayerType.MIDDLEWARE] }),
+    disabled.has('nestjs-core') ? undefined : new SampledNestInstrumentation(),
     disabled.has('ioredis') ? undefined : new IORedisInstrumentation(),
     disabled.has('undici') ? undefined : new UndiciInstrumentation(),
   ].filter((instrumentation) => instrumentation !== undefined);
@@ -135,6 +129,14 @@ export function setupTracing(options: TracingOptions): TracingHandle {
     serviceName: options.serviceName,
     exporting: spanProcessors.length > 0,
     sampleRatio,
+    flush: async () => {
+      // The global provider is a proxy around the SDK's; the SDK's own is what holds the processors.
+      const global = trace.getTracerProvider() as TracerProvider & { getDelegate?: () => TracerProvider };
+      const provider = (global.getDelegate?.() ?? global) as TracerProvider & {
+        forceFlush?: () => Promise<void>;
+      };
+      await provider.forceFlush?.();
+    },
     shutdown: async () => {
       holder[HANDLE_KEY] = undefined;
       await sdk.shutdown();

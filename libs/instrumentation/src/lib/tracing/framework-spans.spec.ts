@@ -1,0 +1,92 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import { call } from '../../test-support/http';
+import type { AppReport } from '../../test-support/traced-nest-app';
+
+const REPO_ROOT = resolve(__dirname, '../../../../..');
+const SAMPLED_PARENT = '4bf92f3577b34da6a3ce929d0e0e4736';
+const UNSAMPLED_PARENT = '0af7651916cd43dd8448eb211c80319c';
+
+/**
+ * Express and Nest spans come from OpenTelemetry's instrumentations, which patch modules as Node loads them,
+ * so the service runs in a child process started like a real one (setupTracing before Nest).
+ */
+describe('tracing: Express and Nest spans in a real process, recorded for sampled requests only', () => {
+  let child: ChildProcess;
+  let port: number;
+
+  beforeAll(async () => {
+    child = fork(join(__dirname, '../../test-support/traced-nest-app.ts'), [], {
+      execArgv: ['-r', '@swc-node/register'],
+      env: { ...process.env, SWC_NODE_PROJECT: join(REPO_ROOT, 'tsconfig.typecheck.json') },
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    });
+    port = await new Promise<number>((ok, fail) => {
+      child.once('message', (message) => ok((message as { port: number }).port));
+      child.once('exit', (code) => fail(new Error(`traced app exited with ${code}`)));
+    });
+  }, 60_000);
+
+  afterAll(() => {
+    child.disconnect();
+  });
+
+  const report = (): Promise<AppReport> =>
+    new Promise((ok) => {
+      child.once('message', (message) => ok(message as AppReport));
+      child.send('report');
+    });
+
+  it('gives a sampled request route and handler spans under its server span, and records nothing else', async () => {
+    const sampled = JSON.parse(
+      (
+        await call(port, '/stories/1', {
+          headers: { traceparent: `00-${SAMPLED_PARENT}-00f067aa0ba902b7-01` },
+        })
+      ).body,
+    ) as { traceparent: string };
+    const fresh = JSON.parse((await call(port, '/stories/2')).body) as { traceparent: string };
+    const continued = JSON.parse(
+      (
+        await call(port, '/stories/3', {
+          headers: { traceparent: `00-${UNSAMPLED_PARENT}-b7ad6b7169203331-00` },
+        })
+      ).body,
+    ) as { traceparent: string };
+    const { spans, logs } = await report();
+
+    // Only the sampled request was recorded: the server span, Express's route span, Nest's two spans.
+    expect(new Set(spans.map((span) => span.traceId))).toEqual(new Set([SAMPLED_PARENT]));
+    const server = spans.find((span) => span.kind === 1);
+    expect(server).toMatchObject({ name: 'GET /stories/:id', parentSpanId: '00f067aa0ba902b7' });
+    const byId = new Map(spans.map((span) => [span.spanId, span]));
+    const underServer = (spanName: string) => {
+      const span = spans.find((candidate) => candidate.name === spanName);
+      expect(span).toBeDefined();
+      let parent = span?.parentSpanId;
+      while (parent !== undefined && parent !== server?.spanId) parent = byId.get(parent)?.parentSpanId;
+      return parent === server?.spanId;
+    };
+    expect(spans.map((span) => span.name)).toEqual(
+      expect.arrayContaining(['request handler', 'StoriesController.get', 'get']),
+    );
+    expect(spans.find((span) => span.name === 'request handler')?.route).toBe('/stories/:id');
+    expect(underServer('request handler')).toBe(true);
+    expect(underServer('StoriesController.get')).toBe(true);
+    expect(underServer('get')).toBe(true);
+    expect(sampled.traceparent).toMatch(new RegExp(`^00-${SAMPLED_PARENT}-[0-9a-f]{16}-01$`));
+
+    // The unsampled ones still have a trace id on their log lines, passed on as not sampled.
+    const access = logs.filter((line) => line['msg'] === 'request completed');
+    expect(access).toHaveLength(3);
+    const [, freshLine, continuedLine] = access;
+    expect(freshLine?.['trace_id']).toMatch(/^[0-9a-f]{32}$/);
+    expect(freshLine?.['span_id']).toMatch(/^[0-9a-f]{16}$/);
+    expect(fresh.traceparent).toBe(
+      `00-${String(freshLine?.['trace_id'])}-${String(freshLine?.['span_id'])}-00`,
+    );
+    expect(continuedLine?.['trace_id']).toBe(UNSAMPLED_PARENT);
+    expect(continued.traceparent).toBe(`00-${UNSAMPLED_PARENT}-${String(continuedLine?.['span_id'])}-00`);
+    expect(continued.traceparent).toMatch(new RegExp(`^00-${UNSAMPLED_PARENT}-[0-9a-f]{16}-00$`));
+  }, 30_000);
+});

@@ -1,0 +1,60 @@
+/**
+ * A Nest service started the way a user's main.ts does it — setupTracing() before Nest is loaded — in its own
+ * process, because the framework instrumentations patch modules as Node loads them (Jest's module loader
+ * bypasses that). Records spans in memory with no new roots sampled, so only requests with a sampled
+ * `traceparent` are recorded. Talks to the spec over IPC: sends `{ port }`, answers `'report'` with the
+ * finished spans and the log lines.
+ */
+import { InMemorySpanExporter } from '@opentelemetry/sdk-trace-base';
+import { setupTracing } from '../lib/tracing/setup-tracing';
+import { LogCapture } from './log-capture';
+
+export interface ReportedSpan {
+  readonly name: string;
+  readonly traceId: string;
+  readonly spanId: string;
+  readonly parentSpanId?: string;
+  readonly kind: number;
+  readonly route?: unknown;
+}
+
+export interface AppReport {
+  readonly spans: ReportedSpan[];
+  readonly logs: Array<Record<string, unknown>>;
+}
+
+const exporter = new InMemorySpanExporter();
+const tracing = setupTracing({ serviceName: 'story-api', exporter, sampleRatio: 0 });
+
+async function main(): Promise<void> {
+  // Loaded only now, after the SDK has hooked module loading: this is what gets Nest and Express patched.
+  const { NestFactory } = await import('@nestjs/core');
+  const { tracedAppModule } = await import('./traced-nest-app.module');
+  const logs = new LogCapture();
+  const app = await NestFactory.create(tracedAppModule(logs), { logger: false });
+  await app.listen(0, '127.0.0.1');
+  process.on('message', (message: unknown) => {
+    if (message !== 'report') return;
+    void tracing.flush().then(() => {
+      const report: AppReport = {
+        spans: exporter.getFinishedSpans().map((span) => ({
+          name: span.name,
+          traceId: span.spanContext().traceId,
+          spanId: span.spanContext().spanId,
+          parentSpanId: span.parentSpanContext?.spanId,
+          kind: span.kind,
+          route: span.attributes['http.route'],
+        })),
+        logs: logs.lines,
+      };
+      process.send?.(report);
+    });
+  });
+  process.once('disconnect', () => void app.close().then(() => process.exit(0)));
+  process.send?.({ port: (app.getHttpServer().address() as { port: number }).port });
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`traced-nest-app failed: ${(error as Error).stack}\n`);
+  process.exit(1);
+});
