@@ -11,6 +11,7 @@ export type {
   SeriesRef,
 } from './lib/head/append-types';
 export { REJECT_REASONS } from './lib/head/append-types';
+export { toPairs as toLabelPairs } from './lib/head/label-pairs';
 export type { TimeRange } from './lib/index/label-queries';
 export type { SelectParams } from './lib/querier/reader';
 export { Reader } from './lib/querier/reader';

@@ -128,4 +128,30 @@ describe('TargetAppender', () => {
     expect(samples('pushed{job="batch",instance="h:1"}')).toEqual([[1500, 1]]);
     expect(samples('go_goroutines')).toEqual([]);
   });
+
+  it('re-derives the labels of cached series the store no longer knows (removed by retention)', async () => {
+    let store = db;
+    const switching = {
+      appendBatch: (...args: Parameters<Tsdb['appendBatch']>) => store.appendBatch(...args),
+      appendSeries: (...args: Parameters<Tsdb['appendSeries']>) => store.appendSeries(...args),
+      reader: () => store.reader(),
+      stats: () => store.stats(),
+    };
+    const appender = new TargetAppender(target, switching);
+    await appender.append('a{x="1"} 1\n', 'text', 1000, 1);
+    const first = db;
+    // A store that has none of the cached refs: every one must be resolved from its raw text again.
+    db = await Tsdb.open({ dataDir: mkdtempSync(join(tmpdir(), 'collector-appender-')) });
+    store = db;
+    const result = await appender.append('a{x="1"} 2\n', 'text', 2000, 1);
+    expect(result).toMatchObject({ accepted: 6, rejected: { unknown_ref: 0, invalid: 0 } });
+    expect(samples('a{job="api",instance="h:1",x="1"}')).toEqual([[2000, 2]]);
+    expect(samples('up')).toEqual([[2000, 1]]);
+    await appender.append('a{x="1"} 3\n', 'text', 3000, 1);
+    expect(samples('a')).toEqual([
+      [2000, 2],
+      [3000, 3],
+    ]);
+    await first.close();
+  });
 });

@@ -1,11 +1,12 @@
 import type { Labels } from '@neo/domain-metric';
-import { STALE_NAN, type AppendSample, type RejectCounts } from '@neo/tsdb';
+import { STALE_NAN, toLabelPairs, type RejectCounts } from '@neo/tsdb';
 import type { SampleStore } from '../storage/sample-store';
 import type { ExpositionFormat } from './parser/exposition-format';
 import { MetadataCollector } from './parser/metadata-collector';
 import { parseSeries } from './parser/parse-series';
 import { scanExposition } from './parser/scan-exposition';
 import { relabel } from './relabel';
+import { ScrapeBatch, type LabelSource } from './scrape-batch';
 import type { ScrapeTarget } from './scrape-target';
 import { withTargetLabels } from './target-labels';
 
@@ -14,14 +15,52 @@ const PENDING = -1;
 /** Ref of a raw series text that metric_relabel_configs drops: remembered so it costs a lookup too. */
 const DROPPED = -2;
 
-interface CacheEntry {
-  ref: number;
-  /** Final labels, kept only until the store has given the series a ref. */
-  labels: Labels | undefined;
-  /** Scrape iteration the text was last seen in. */
-  seen: number;
-  /** Series without an explicit timestamp get staleness markers when they vanish (as Prometheus). */
-  stale: boolean;
+/** Final labels of a raw series text (parsed, joined with the target's, relabelled); undefined if dropped. */
+type Derive = (text: string) => Labels | undefined;
+
+class CacheEntry implements LabelSource {
+  /** Sorted pairs, kept only until the store has given the series a ref. */
+  private labelPairs: readonly string[] | undefined;
+
+  constructor(
+    /** The raw series text (the cache key), from which the labels can always be derived again. */
+    private readonly text: string,
+    labels: Labels | undefined,
+    private readonly derive: Derive,
+    public ref: number,
+    /** Scrape iteration the text was last seen in. */
+    public seen: number,
+    /** Series without an explicit timestamp get staleness markers when they vanish (as Prometheus). */
+    readonly stale: boolean,
+  ) {
+    this.labelPairs = labels && toLabelPairs(labels);
+  }
+
+  /** Asked by the store for a new series, or for one it has removed since (derived again, rarely). */
+  pairs(): readonly string[] | undefined {
+    if (this.labelPairs !== undefined) return this.labelPairs;
+    const labels = this.derive(this.text);
+    return labels && toLabelPairs(labels);
+  }
+
+  stored(ref: number): void {
+    this.ref = ref;
+    this.labelPairs = undefined;
+  }
+}
+
+/** A synthetic report series of the target: labels always at hand, ref once stored. */
+class ReportSeries implements LabelSource {
+  ref = -1;
+  private readonly labelPairs: readonly string[];
+
+  constructor(labels: Labels) {
+    this.labelPairs = toLabelPairs(labels);
+  }
+
+  pairs(): readonly string[] {
+    return this.labelPairs;
+  }
 }
 
 /** What one scrape stored, for the synthetic series and the collector's own metrics. */
@@ -46,19 +85,30 @@ const REPORT_NAMES = [
  * Turns scrapes of one target into store appends, as Prometheus' scrapeLoop: a cache from the raw series
  * text to the series ref (an unchanged series is a map lookup and an append by ref, no label parsing),
  * staleness markers for series that vanished since the previous scrape, and the synthetic report series.
- * Each scrape is one appendBatch, so it is durable and visible as a whole.
+ * Each scrape is one columnar append (ScrapeBatch, no object per sample), durable and visible as a whole.
  */
 export class TargetAppender {
   private readonly cache = new Map<string, CacheEntry>();
-  private readonly reportRefs = new Map<string, number>();
+  private readonly report: ReportSeries[];
   /** Entries seen in the previous scrape that take staleness markers. */
   private previous: CacheEntry[] = [];
   private iteration = 0;
+  /** Reused by every scrape of this target unless one is still in flight. */
+  private readonly pooled = new ScrapeBatch();
+  private pooledBusy = false;
+  private readonly derive: Derive;
 
   constructor(
     private readonly target: ScrapeTarget,
     private readonly store: SampleStore,
-  ) {}
+  ) {
+    this.report = REPORT_NAMES.map((name) => new ReportSeries({ ...target.labels, __name__: name }));
+    const { labels: targetLabels, honorLabels, metricRelabel } = target;
+    this.derive = (text) => {
+      const merged = withTargetLabels(parseSeries(text, 0).labels, targetLabels, honorLabels);
+      return metricRelabel && metricRelabel.length > 0 ? relabel(merged, metricRelabel) : merged;
+    };
+  }
 
   /** Stores a scraped body. A malformed body throws ScrapeParseError before anything is appended. */
   async append(
@@ -68,114 +118,121 @@ export class TargetAppender {
     durationMs: number,
   ): Promise<ScrapeAppendResult> {
     const iteration = ++this.iteration;
-    const batch: AppendSample[] = [];
-    const pending: Array<[number, CacheEntry]> = [];
     const current: CacheEntry[] = [];
     const metadata = new MetadataCollector();
     const { labels: targetLabels, honorLabels, metricRelabel } = this.target;
     const honorTimestamps = this.target.honorTimestamps !== false;
+    const batch = this.takeBatch();
     let scraped = 0;
     let seriesAdded = 0;
 
-    scanExposition(body, format, {
-      sample: (series, value, exposedTs, line) => {
-        scraped++;
-        const timestampMs = honorTimestamps && exposedTs !== undefined ? exposedTs : timeMs;
-        let entry = this.cache.get(series);
-        if (entry === undefined) {
-          const merged = withTargetLabels(parseSeries(series, line).labels, targetLabels, honorLabels);
-          const labels = metricRelabel && metricRelabel.length > 0 ? relabel(merged, metricRelabel) : merged;
-          entry = { ref: labels ? PENDING : DROPPED, labels, seen: 0, stale: exposedTs === undefined };
-          this.cache.set(series, entry);
-          if (labels) seriesAdded++;
-        }
-        if (entry.seen !== iteration) {
-          entry.seen = iteration;
-          if (entry.stale && entry.ref !== DROPPED) current.push(entry);
-        }
-        if (entry.ref >= 0) {
-          batch.push({ ref: entry.ref, timestampMs, value });
-        } else if (entry.ref === PENDING && entry.labels) {
-          pending.push([batch.length, entry]);
-          batch.push({ labels: entry.labels, timestampMs, value });
-        }
-      },
-      metadata: (kind, name, text) => metadata.add(kind, name, text),
-    });
+    try {
+      scanExposition(body, format, {
+        sample: (series, value, exposedTs, line) => {
+          scraped++;
+          const timestampMs = honorTimestamps && exposedTs !== undefined ? exposedTs : timeMs;
+          let entry = this.cache.get(series);
+          if (entry === undefined) {
+            const merged = withTargetLabels(parseSeries(series, line).labels, targetLabels, honorLabels);
+            const labels =
+              metricRelabel && metricRelabel.length > 0 ? relabel(merged, metricRelabel) : merged;
+            entry = new CacheEntry(
+              series,
+              labels,
+              this.derive,
+              labels ? PENDING : DROPPED,
+              0,
+              exposedTs === undefined,
+            );
+            this.cache.set(series, entry);
+            if (labels) seriesAdded++;
+          }
+          if (entry.seen !== iteration) {
+            entry.seen = iteration;
+            if (entry.stale && entry.ref !== DROPPED) current.push(entry);
+          }
+          if (entry.ref !== DROPPED) batch.push(entry, entry.ref, timestampMs, value);
+        },
+        metadata: (kind, name, text) => metadata.add(kind, name, text),
+      });
 
-    const postRelabel = batch.length;
-    this.appendStaleness(batch, iteration, timeMs);
-    this.previous = current;
-    const reportAt = batch.length;
-    this.appendReport(batch, timeMs, [1, durationMs / 1000, scraped, postRelabel, seriesAdded]);
-    const result = await this.commit(batch, pending, reportAt);
-    this.evict(iteration, current.length);
-    return { scraped, postRelabel, seriesAdded, ...result, metadata: metadata.byName };
+      const postRelabel = batch.length;
+      this.appendStaleness(batch, iteration, timeMs);
+      this.previous = current;
+      this.appendReport(batch, timeMs, [1, durationMs / 1000, scraped, postRelabel, seriesAdded]);
+      const result = await this.commit(batch);
+      this.evict(iteration, current.length);
+      return { scraped, postRelabel, seriesAdded, ...result, metadata: metadata.byName };
+    } finally {
+      this.releaseBatch(batch);
+    }
   }
 
   /** A failed scrape: every series of the previous one goes stale, `up` is 0 (as Prometheus). */
   async appendFailure(timeMs: number, durationMs: number): Promise<void> {
     const iteration = ++this.iteration;
-    const batch: AppendSample[] = [];
-    this.appendStaleness(batch, iteration, timeMs);
-    this.previous = [];
-    const reportAt = batch.length;
-    this.appendReport(batch, timeMs, [0, durationMs / 1000, 0, 0, 0]);
-    await this.commit(batch, [], reportAt);
+    const batch = this.takeBatch();
+    try {
+      this.appendStaleness(batch, iteration, timeMs);
+      this.previous = [];
+      this.appendReport(batch, timeMs, [0, durationMs / 1000, 0, 0, 0]);
+      await this.commit(batch);
+    } finally {
+      this.releaseBatch(batch);
+    }
   }
 
   /** The target went away: its series and its report series go stale. */
   async appendEnd(timeMs: number): Promise<void> {
-    const batch: AppendSample[] = [];
-    this.appendStaleness(batch, ++this.iteration, timeMs);
-    this.previous = [];
-    for (const ref of this.reportRefs.values()) batch.push({ ref, timestampMs: timeMs, value: STALE_NAN });
-    if (batch.length > 0) await this.store.appendBatch(batch);
-  }
-
-  private appendStaleness(batch: AppendSample[], iteration: number, timeMs: number): void {
-    for (const entry of this.previous) {
-      if (entry.seen !== iteration && entry.ref >= 0)
-        batch.push({ ref: entry.ref, timestampMs: timeMs, value: STALE_NAN });
-    }
-  }
-
-  private appendReport(batch: AppendSample[], timeMs: number, values: readonly number[]): void {
-    REPORT_NAMES.forEach((name, i) => {
-      const ref = this.reportRefs.get(name);
-      batch.push(
-        ref === undefined
-          ? { labels: { ...this.target.labels, __name__: name }, timestampMs: timeMs, value: values[i] }
-          : { ref, timestampMs: timeMs, value: values[i] },
-      );
-    });
-  }
-
-  private async commit(
-    batch: AppendSample[],
-    pending: ReadonlyArray<[number, CacheEntry]>,
-    reportAt: number,
-  ): Promise<{ accepted: number; rejected: RejectCounts }> {
-    const result = await this.store.appendBatch(batch);
-    if (result.rejected.unknown_ref > 0) {
-      // The store garbage-collected series we hold refs of: resolve everything by labels again.
-      this.cache.clear();
-      this.reportRefs.clear();
+    const batch = this.takeBatch();
+    try {
+      this.appendStaleness(batch, ++this.iteration, timeMs);
       this.previous = [];
-      return result;
-    }
-    for (const [index, entry] of pending) {
-      const ref = result.refs[index];
-      if (ref >= 0) {
-        entry.ref = ref;
-        entry.labels = undefined;
+      for (const series of this.report) {
+        if (series.ref >= 0) batch.push(series, series.ref, timeMs, STALE_NAN);
       }
+      if (batch.length > 0) await this.commit(batch);
+    } finally {
+      this.releaseBatch(batch);
     }
-    REPORT_NAMES.forEach((name, i) => {
-      const ref = result.refs[reportAt + i];
-      if (ref >= 0) this.reportRefs.set(name, ref);
-    });
-    return result;
+  }
+
+  private takeBatch(): ScrapeBatch {
+    if (this.pooledBusy) return new ScrapeBatch();
+    this.pooledBusy = true;
+    this.pooled.reset();
+    return this.pooled;
+  }
+
+  private releaseBatch(batch: ScrapeBatch): void {
+    if (batch === this.pooled) this.pooledBusy = false;
+  }
+
+  private appendStaleness(batch: ScrapeBatch, iteration: number, timeMs: number): void {
+    for (const entry of this.previous) {
+      if (entry.seen !== iteration && entry.ref >= 0) batch.push(entry, entry.ref, timeMs, STALE_NAN);
+    }
+  }
+
+  private appendReport(batch: ScrapeBatch, timeMs: number, values: readonly number[]): void {
+    this.report.forEach((series, i) => batch.push(series, series.ref, timeMs, values[i]));
+  }
+
+  /**
+   * One durable append; then every sample's owner learns its series ref. A ref the store had removed was
+   * resolved again from the labels (see CacheEntry.pairs), so the new ref simply replaces it.
+   */
+  private async commit(batch: ScrapeBatch): Promise<{ accepted: number; rejected: RejectCounts }> {
+    const result = await this.store.appendSeries(batch);
+    const { seriesRefs } = result;
+    for (let i = 0; i < batch.length; i++) {
+      const ref = seriesRefs[i];
+      if (ref === batch.refs[i] || ref < 0) continue;
+      const source = batch.sources[i];
+      if (source instanceof CacheEntry) source.stored(ref);
+      else if (source instanceof ReportSeries) source.ref = ref;
+    }
+    return { accepted: result.accepted, rejected: result.rejected };
   }
 
   /** Forgets texts not seen in the last two scrapes once the cache clearly outgrew the target. */
