@@ -3,6 +3,7 @@ import { NeoServiceModule } from '@neo/service-runtime';
 import type { CollectorConfig } from './config/collector.config';
 import { IngestModule } from './ingest/ingest.module';
 import { ProbesModule } from './probes/probes.module';
+import { ExemplarsModule } from './query/exemplars/exemplars.module';
 import { QueryModule } from './query/query.module';
 import { RemoteWriteModule } from './remote-write/remote-write.module';
 import { ScrapeModule } from './scrape/scrape.module';
@@ -34,6 +35,7 @@ export class AppModule {
           maxSeries: config.queryMaxSeries,
           lookbackDeltaMs: config.queryLookbackDeltaMs,
         }),
+        ExemplarsModule.forRoot(config.maxExemplars),
         IngestModule.forRoot({
           maxBodyBytes: config.ingestMaxBodyBytes,
           maxDecodedBytes: 8 * config.ingestMaxBodyBytes,

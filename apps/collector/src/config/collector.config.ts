@@ -55,6 +55,14 @@ export const collectorSettings = {
     default: 0,
     schema: byteSize,
   }),
+  maxExemplars: setting({
+    env: 'NEO_COLLECTOR_MAX_EXEMPLARS',
+    fileKey: 'storage.max_exemplars',
+    description:
+      'Exemplars kept in memory for /api/v1/query_exemplars, one ring shared by all series (0 = none kept).',
+    default: 100_000,
+    schema: z.coerce.number().int().min(0).max(10_000_000),
+  }),
   queryTimeoutMs: setting({
     env: 'NEO_QUERY_TIMEOUT',
     fileKey: 'query.timeout',

@@ -6,7 +6,7 @@ const repeated = (type: string, id: number) => ({ rule: 'repeated', type, id });
 /**
  * The subset of opentelemetry/proto (collector/metrics/v1, metrics/v1, common/v1, resource/v1) this receiver
  * reads, in protobufjs JSON form: field numbers and types as in the .proto files, names in lowerCamelCase
- * so decoded messages have the shape of OTLP/JSON. Exemplars are not declared, so they are skipped.
+ * so decoded messages have the shape of OTLP/JSON (exemplar ids are turned from bytes into hex for that).
  */
 const root = protobuf.Root.fromJSON({
   nested: {
@@ -68,7 +68,19 @@ const root = protobuf.Root.fromJSON({
         timeUnixNano: { type: 'fixed64', id: 3 },
         asDouble: { type: 'double', id: 4 },
         asInt: { type: 'sfixed64', id: 6 },
+        exemplars: repeated('Exemplar', 5),
         flags: { type: 'uint32', id: 8 },
+      },
+    },
+    Exemplar: {
+      oneofs: { value: { oneof: ['asDouble', 'asInt'] } },
+      fields: {
+        filteredAttributes: repeated('KeyValue', 7),
+        timeUnixNano: { type: 'fixed64', id: 2 },
+        asDouble: { type: 'double', id: 3 },
+        asInt: { type: 'sfixed64', id: 6 },
+        spanId: { type: 'bytes', id: 4 },
+        traceId: { type: 'bytes', id: 5 },
       },
     },
     HistogramDataPoint: {
@@ -80,6 +92,7 @@ const root = protobuf.Root.fromJSON({
         sum: { type: 'double', id: 5 },
         bucketCounts: repeated('fixed64', 6),
         explicitBounds: repeated('double', 7),
+        exemplars: repeated('Exemplar', 8),
         flags: { type: 'uint32', id: 10 },
       },
     },
@@ -132,5 +145,27 @@ export const RpcStatus = root.lookupType('Status');
 /** A decoded protobuf request in OTLP/JSON shape: int64 as decimal strings, enums as numbers. */
 export function decodeOtlpProtobuf(body: Uint8Array): unknown {
   const message = ExportMetricsServiceRequest.decode(body);
-  return ExportMetricsServiceRequest.toObject(message, { longs: String, enums: Number, bytes: String });
+  const decoded = ExportMetricsServiceRequest.toObject(message, {
+    longs: String,
+    enums: Number,
+    bytes: String,
+  });
+  idsToHex(decoded);
+  return decoded;
+}
+
+/** OTLP/JSON writes trace and span ids in hex where protobufjs gives base64 (its bytes-as-string form). */
+function idsToHex(node: unknown): void {
+  if (Array.isArray(node)) {
+    for (const item of node) idsToHex(item);
+  } else if (typeof node === 'object' && node !== null) {
+    const record = node as Record<string, unknown>;
+    for (const [key, value] of Object.entries(record)) {
+      if ((key === 'traceId' || key === 'spanId') && typeof value === 'string') {
+        record[key] = Buffer.from(value, 'base64').toString('hex');
+      } else if (typeof value === 'object') {
+        idsToHex(value);
+      }
+    }
+  }
 }

@@ -12,12 +12,16 @@ import {
   unixNanoToMs,
   type JsonObject,
 } from './otlp-json';
+import type { Exemplar } from '../../query/exemplars/exemplar-storage';
+import { readExemplars } from './otlp-exemplars';
 import { prometheusMetricName, type MetricKind } from './otlp-naming';
 import { attributeLabels, resourceIdentity, targetInfoSample } from './otlp-target-info';
 
 /** Samples to store and the points that could not become samples (reported as partial success). */
 export interface Translation {
   readonly samples: AppendSample[];
+  /** Exemplars with the labels of the series they belong to (for histograms, the bucket they fall in). */
+  readonly exemplars: Array<{ readonly series: Labels; readonly exemplar: Exemplar }>;
   rejectedPoints: number;
   readonly errors: Set<string>;
 }
@@ -103,7 +107,7 @@ function pointLabels(
  * exponential histograms, bad names) are counted for partial_success and the rest is kept.
  */
 export function translateOtlp(request: unknown): Translation {
-  const out: Translation = { samples: [], rejectedPoints: 0, errors: new Set() };
+  const out: Translation = { samples: [], exemplars: [], rejectedPoints: 0, errors: new Set() };
   const root = object(request, '(root)');
   array(root['resourceMetrics'], 'resourceMetrics').forEach((rm, r) => {
     const rPath = `resourceMetrics[${r}]`;
@@ -234,6 +238,10 @@ function numberPoints(
         ? int64(p['asInt'], `${path}.dataPoints[${i}].asInt`)
         : double(p['asDouble'], `${path}.dataPoints[${i}].asDouble`);
     emit(out, name, labels, t, stale ? STALE_NAN : value);
+    const series = { ...labels, __name__: name };
+    for (const exemplar of readExemplars(p, `${path}.dataPoints[${i}]`, attributes)) {
+      out.exemplars.push({ series, exemplar });
+    }
   });
 }
 
@@ -272,6 +280,12 @@ function histogramPoints(
     emit(out, `${name}_bucket`, { ...labels, le: '+Inf' }, t, v(count));
     if ('sum' in p) emit(out, `${name}_sum`, labels, t, v(double(p['sum'], `${at}.sum`)));
     emit(out, `${name}_count`, labels, t, v(count));
+    // An exemplar belongs to the first bucket whose upper bound holds its value, as Prometheus assigns it.
+    for (const exemplar of readExemplars(p, at, attributes)) {
+      const bound = bounds.find((b) => exemplar.value <= b);
+      const le = bound === undefined ? '+Inf' : formatPromValue(bound);
+      out.exemplars.push({ series: { ...labels, le, __name__: `${name}_bucket` }, exemplar });
+    }
   });
 }
 

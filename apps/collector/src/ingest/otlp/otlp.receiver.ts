@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { EXEMPLAR_STORAGE, type ExemplarStorage } from '../../query/exemplars/exemplar-storage';
 import { SAMPLE_STORE, type SampleStore } from '../../storage/sample-store';
 import { IngestMetrics } from '../ingest-metrics';
 import { INGEST_LIMITS, type IngestLimits } from '../ingest-limits';
@@ -35,6 +36,7 @@ export class OtlpReceiver {
     @Inject(SAMPLE_STORE) private readonly store: SampleStore,
     @Inject(IngestMetrics) private readonly metrics: IngestMetrics,
     @Inject(INGEST_LIMITS) private readonly limits: IngestLimits,
+    @Optional() @Inject(EXEMPLAR_STORAGE) private readonly exemplars?: ExemplarStorage,
   ) {}
 
   async receive(req: MaybeParsed): Promise<OtlpAnswer> {
@@ -81,6 +83,9 @@ export class OtlpReceiver {
     encoding: Encoding,
   ): Promise<OtlpAnswer> {
     const result = await this.store.appendBatch(translation.samples);
+    // Kept in memory only, like Prometheus' exemplar storage; refusals (out of order, duplicate) are not
+    // errors of the push, as in Prometheus' OTLP receiver.
+    for (const { series, exemplar } of translation.exemplars) this.exemplars?.append(series, exemplar);
     this.metrics.samples.inc({ protocol: 'otlp' }, result.accepted);
     const rejected = countRejected(result.rejected);
     for (const [reason, count] of rejected.reasons)
