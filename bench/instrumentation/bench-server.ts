@@ -32,7 +32,14 @@ async function main(variant: Variant, otlpEndpoint: string): Promise<void> {
     Module({})(BenchModule);
     root = {
       module: BenchModule,
-      imports: [ObservabilityModule.forRoot({ serviceName: 'bench', logLevel: 'info' }), HelloModule],
+      imports: [
+        ObservabilityModule.forRoot({
+          serviceName: 'bench',
+          logLevel: 'info',
+          ...JSON.parse(process.env['BENCH_OBS'] ?? '{}'),
+        }),
+        HelloModule,
+      ],
     };
   }
   const app = await NestFactory.create(root, { logger: false });
@@ -46,12 +53,41 @@ async function main(variant: Variant, otlpEndpoint: string): Promise<void> {
   const address = app.getHttpServer().address() as { port: number };
   // CPU time is the contention-proof figure on a shared machine: the parent asks before and after a run.
   process.on('message', (message: unknown) => {
+    if (message === 'profile-start' || message === 'profile-stop') {
+      void profile(message).then(() => process.send?.({ profiled: message }));
+      return;
+    }
     if (message === 'cpu') {
       const { user, system } = process.cpuUsage();
       process.send?.({ cpuMicros: user + system });
     }
   });
   process.send?.({ port: address.port });
+}
+
+// `profile-start` / `profile-stop` over IPC: a CPU profile of the measured window only (no start-up, no
+// warm-up), written to BENCH_PROFILE_DIR, for finding where a variant's time per request goes.
+let session: import('node:inspector').Session | undefined;
+async function profile(step: 'profile-start' | 'profile-stop'): Promise<void> {
+  const { Session } = await import('node:inspector');
+  const post = (method: string) =>
+    new Promise<unknown>((ok, fail) =>
+      (session as import('node:inspector').Session).post(method, (error, result) =>
+        error ? fail(error) : ok(result),
+      ),
+    );
+  if (step === 'profile-start') {
+    session = new Session();
+    session.connect();
+    await post('Profiler.enable');
+    await post('Profiler.start');
+    return;
+  }
+  const { profile: taken } = (await post('Profiler.stop')) as { profile: unknown };
+  const { writeFileSync } = await import('node:fs');
+  const dir = process.env['BENCH_PROFILE_DIR'] ?? '.';
+  writeFileSync(`${dir}/${process.argv[2]}-${Date.now()}.cpuprofile`, JSON.stringify(taken));
+  session?.disconnect();
 }
 
 const [variant, otlpEndpoint] = process.argv.slice(2) as [Variant, string];

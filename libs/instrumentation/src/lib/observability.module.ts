@@ -12,7 +12,7 @@ import {
   type OnApplicationShutdown,
   type OnModuleInit,
 } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
+import { HttpAdapterHost, ModuleRef } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { PrometheusModule } from '@willsoto/nestjs-prometheus';
 import type { NextFunction, Request, Response } from 'express';
@@ -99,7 +99,7 @@ function isSinkInstance(sink: InjectionToken | SecurityEventSink | undefined): s
 /** Nest-facing shell of the request-path function, which is built once with its collaborators. */
 @Injectable()
 class HttpObservabilityMiddleware implements NestMiddleware {
-  private readonly handler;
+  readonly handler;
 
   constructor(
     @Inject(OBSERVABILITY_OPTIONS) options: ObservabilityOptions,
@@ -202,7 +202,25 @@ export class ObservabilityModule implements NestModule {
     };
   }
 
+  constructor(
+    @Inject(HttpObservabilityMiddleware) private readonly middleware: HttpObservabilityMiddleware,
+    private readonly adapterHost: HttpAdapterHost,
+  ) {}
+
+  /**
+   * On Express, the request path's middleware goes straight onto the app, ahead of every route: Nest calls
+   * `configure` after the body parsers are mounted and before any route or consumer middleware is. Mounted
+   * through the consumer (`forRoutes('*path')`) it ran behind a wildcard route match and Nest's middleware
+   * wrapper on every request, measured at a few microseconds of a small route's CPU each.
+   */
   configure(consumer: MiddlewareConsumer): void {
+    const adapter = this.adapterHost.httpAdapter as
+      | { getType?: () => string; use?: (...args: unknown[]) => void }
+      | undefined;
+    if (adapter?.getType?.() === 'express' && adapter.use) {
+      adapter.use(this.middleware.handler);
+      return;
+    }
     consumer.apply(HttpObservabilityMiddleware).forRoutes('*path');
   }
 }

@@ -32,19 +32,15 @@ export function httpObservabilityMiddleware(
   const accessLogger = rootLogger?.child({ category: 'performance' });
   return function observe(req: Request, res: Response, next: NextFunction): void {
     const started = performance.now();
-    metrics.inFlight.inc();
+    metrics.inFlight++;
     // Inspected now (the body is parsed, the handler has not run), recorded at the end with the route template.
-    const findings = security?.inspectRequest({
-      method: req.method,
-      url: req.originalUrl ?? req.url,
-      body: req.body as unknown,
-    });
+    const url = req.originalUrl ?? req.url;
+    const findings = security?.inspectRequest({ method: req.method, url, body: req.body as unknown });
+    const quiet = isQuiet(url);
     // Probes and scrapes every few seconds would be most of the traces and none of the insight.
-    const serverTrace = isQuiet(req.originalUrl ?? req.url)
-      ? UNTRACED
-      : startServerTrace(req.method, req.headers);
+    const serverTrace = quiet ? UNTRACED : startServerTrace(req.method, req.headers);
     const finish = (): void => {
-      metrics.inFlight.dec();
+      metrics.inFlight--;
       const seconds = (performance.now() - started) / 1000;
       const route = routeTemplate(req);
       const status = res.statusCode;
@@ -66,8 +62,8 @@ export function httpObservabilityMiddleware(
         }
       }
       const path = req.originalUrl ?? req.url;
-      serverTrace.end(req.method, route, path.split('?', 1)[0] ?? path, status);
-      if (accessLogger && (policy.all || status >= 400 || seconds >= slowSeconds) && !isQuiet(path)) {
+      serverTrace.end(req.method, route, path, status);
+      if (accessLogger && (policy.all || status >= 400 || seconds >= slowSeconds) && !quiet) {
         const line = {
           [PRE_SCRUBBED]: true,
           http: { method: req.method, route, path: scrubString(path), status },

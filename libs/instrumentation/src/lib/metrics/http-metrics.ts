@@ -1,4 +1,4 @@
-import type { Gauge } from 'prom-client';
+import { Gauge } from 'prom-client';
 import type { MetricsRegistry } from './metrics-registry';
 import { RedSeries, registerRedMetrics } from './red-collector';
 
@@ -33,7 +33,8 @@ export class HttpMetrics {
     return instance;
   }
 
-  readonly inFlight: Gauge;
+  /** Requests being served: a plain number on the request path, read by the gauge at scrape time. */
+  inFlight = 0;
   /** By raw method, status and route: the request path's lookup. */
   private readonly byRequest = new Map<string, RedSeries>();
   /** By label set: what is exposed (200 and 204 share a status class, so they share a series). */
@@ -44,7 +45,16 @@ export class HttpMetrics {
   private constructor(metrics: MetricsRegistry, options: HttpMetricsOptions) {
     this.durationBounds = [...(options.durationBuckets ?? DEFAULT_DURATION_BUCKETS)].sort((a, b) => a - b);
     this.sizeBounds = [...(options.sizeBuckets ?? DEFAULT_SIZE_BUCKETS)].sort((a, b) => a - b);
-    this.inFlight = metrics.unguarded.gauge('http_requests_in_flight', 'HTTP requests being served.');
+    // prom-client's inc()/dec() hash the (empty) label set twice per request; a collect() hook reads the count.
+    const read = () => this.inFlight;
+    new Gauge({
+      name: 'http_requests_in_flight',
+      help: 'HTTP requests being served.',
+      registers: [metrics.registry],
+      collect() {
+        this.set(read());
+      },
+    });
     registerRedMetrics(
       metrics.registry,
       () => this.byLabels.values(),

@@ -19,7 +19,7 @@ export interface ServerTrace {
   /** Runs the rest of the request pipeline in the request's trace context. */
   run(next: () => void): void;
   /** Names and ends the span once the route and status are known; no-op when nothing is recorded. */
-  end(method: string, route: string, path: string, status: number): void;
+  end(method: string, route: string, url: string, status: number): void;
 }
 
 /** For requests that are never traced (probes, scrapes), and every request when tracing is not set up. */
@@ -64,7 +64,7 @@ export function startServerTrace(method: string, headers: IncomingHttpHeaders): 
   const active = trace.setSpan(parent, span);
   return {
     run: (next) => context.with(active, next),
-    end: (_method, route, path, status) => endSpan(span, method, route, path, status),
+    end: (_method, route, url, status) => endSpan(span, method, route, url, status),
   };
 }
 
@@ -72,7 +72,9 @@ function unrecorded(active: ReturnType<typeof trace.setSpanContext>): ServerTrac
   return { run: (next) => context.with(active, next), end: () => undefined };
 }
 
-function endSpan(span: Span, method: string, route: string, path: string, status: number): void {
+function endSpan(span: Span, method: string, route: string, url: string, status: number): void {
+  // The query string stays out of the span: it can hold what the access log scrubs.
+  const path = url.split('?', 1)[0] ?? url;
   span.updateName(route === 'unmatched' ? method : `${method} ${route}`);
   span.setAttributes({
     'http.route': route,
