@@ -110,7 +110,8 @@ function selectK(
   n: number,
 ): StepSeries[] {
   const out = new SeriesCollector(n);
-  const keys = input.map((s) => labelKey(s.labels));
+  // Keys only for series that get chosen at some step: usually a few of many thousands.
+  const keys = new Array<string | undefined>(input.length);
   const values = input.map((s) => s.values);
   const present = input.map((s) => s.present);
   const top = op === 'topk';
@@ -153,7 +154,7 @@ function selectK(
         }
       }
       for (const j of chosen) {
-        out.set(input[j].labels, keys[j], i, values[j][i]);
+        out.set(input[j].labels, (keys[j] ??= labelKey(input[j].labels)), i, values[j][i]);
       }
     }
   }

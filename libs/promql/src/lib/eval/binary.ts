@@ -3,6 +3,7 @@ import { goPow } from '../functions/math-functions';
 import { dropName, formatLabels, labelKey, omit, pick, signature } from './labels';
 import { QueryError } from './query-error';
 import { SeriesCollector, mergeSameLabels } from './series-set';
+import { StepArrays } from './step-arrays';
 import { StepSeries } from './types';
 import { Labels } from '@neo/domain-metric';
 
@@ -55,7 +56,30 @@ export function scalarBinary(e: Binary, l: Float64Array, r: Float64Array): Float
   return out;
 }
 
-/** Vector-scalar (or scalar-vector when `scalarLeft`). */
+/** Whether `l op r` holds, for the comparison operators. */
+function compare(op: Binary['op'], l: number, r: number): boolean {
+  switch (op) {
+    case '==':
+      return l === r;
+    case '!=':
+      return l !== r;
+    case '>':
+      return l > r;
+    case '<':
+      return l < r;
+    case '>=':
+      return l >= r;
+    default:
+      return l <= r;
+  }
+}
+
+/**
+ * Vector-scalar (or scalar-vector when `scalarLeft`). A filtering comparison (no `bool`) keeps the
+ * vector element's value where the comparison holds; it is evaluated without applyOp's pair per step,
+ * and a series with no step kept is left out (it would contribute nothing), so `up == 0` over many
+ * healthy targets builds almost nothing.
+ */
 export function vectorScalarBinary(
   e: Binary,
   vec: StepSeries[],
@@ -65,10 +89,36 @@ export function vectorScalarBinary(
 ): StepSeries[] {
   const cmp = COMPARISON_OPS.has(e.op);
   const drop = dropsName(e);
+  const arrays = new StepArrays(n);
   const out: StepSeries[] = [];
+  if (cmp && !e.bool) {
+    const op = e.op;
+    for (const s of vec) {
+      let values: Float64Array | undefined;
+      let present: Uint8Array | undefined;
+      for (let i = 0; i < n; i++) {
+        if (s.present[i] === 0) {
+          continue;
+        }
+        const vv = s.values[i];
+        if (scalarLeft ? compare(op, sc[i], vv) : compare(op, vv, sc[i])) {
+          if (values === undefined || present === undefined) {
+            values = arrays.values();
+            present = arrays.present();
+          }
+          values[i] = vv;
+          present[i] = 1;
+        }
+      }
+      if (values !== undefined && present !== undefined) {
+        out.push({ labels: s.labels, values, present });
+      }
+    }
+    return out;
+  }
   for (const s of vec) {
-    const values = new Float64Array(n);
-    const present = new Uint8Array(n);
+    const values = arrays.values();
+    const present = arrays.present();
     for (let i = 0; i < n; i++) {
       if (s.present[i] === 0) {
         continue;

@@ -12,6 +12,7 @@ import { dropName, labelKey, omit } from './labels';
 import { QueryError } from './query-error';
 import { loadRange, refTimes, evalVectorSelector, streamRange } from './selectors';
 import { mergeSameLabels, relabel, SeriesCollector } from './series-set';
+import { StepArrays } from './step-arrays';
 import { RangeFunction, Window } from '../functions/range-functions';
 import {
   Grid,
@@ -371,6 +372,7 @@ export class Evaluator {
     const counter = COUNTER_FUNCTIONS.has(name);
     const result = new Float64Array(1);
     let resets = new Uint32Array(0);
+    const arrays = new StepArrays(g.n);
     for (const s of input.series) {
       this.ctx.checkDeadline();
       const ts = s.ts;
@@ -412,8 +414,8 @@ export class Evaluator {
           }
           if (fn(ts, s.vs, lo, hi, w, result)) {
             if (values === undefined || present === undefined) {
-              values = new Float64Array(g.n);
-              present = new Uint8Array(g.n);
+              values = arrays.values();
+              present = arrays.present();
             }
             values[i] = result[0];
             present[i] = 1;

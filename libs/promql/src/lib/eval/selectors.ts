@@ -2,6 +2,7 @@ import { Labels } from '@neo/domain-metric';
 import { AtModifier, VectorSelector } from '../ast/ast';
 import { isStaleNaN } from '../storage/queryable';
 import { EvalContext } from './context';
+import { StepArrays } from './step-arrays';
 import { Grid, gridTime, RangeSeries, StepSeries } from './types';
 
 /** Reference time per step: the @ time (if any) or the step time, minus the offset. */
@@ -134,6 +135,7 @@ export function evalVectorSelector(
   const [lo, hi] = bounds(refs);
   const out: StepSeries[] = [];
   const lookback = ctx.lookbackMs;
+  const arrays = new StepArrays(grid.n);
   for (const s of scan(ctx, sel, lo - lookback, hi, true)) {
     const { ts, vs, stale } = s;
     const len = ts.length;
@@ -152,9 +154,9 @@ export function evalVectorSelector(
       }
       if (j >= 0 && ts[j] >= ref - lookback && (stale === undefined || stale[j] === 0)) {
         if (values === undefined || present === undefined) {
-          values = new Float64Array(grid.n);
-          present = new Uint8Array(grid.n);
-          sampleTimes = withTimes ? new Float64Array(grid.n) : undefined;
+          values = arrays.values();
+          present = arrays.present();
+          sampleTimes = withTimes ? arrays.values() : undefined;
         }
         values[i] = vs[j];
         present[i] = 1;

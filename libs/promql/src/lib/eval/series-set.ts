@@ -1,19 +1,23 @@
 import { Labels } from '@neo/domain-metric';
 import { labelKey } from './labels';
 import { QueryError } from './query-error';
+import { StepArrays } from './step-arrays';
 import { StepSeries } from './types';
 
 /** Builds output series step by step, merging by label set. */
 export class SeriesCollector {
   private readonly byKey = new Map<string, StepSeries>();
+  private readonly arrays: StepArrays;
 
-  constructor(private readonly n: number) {}
+  constructor(n: number) {
+    this.arrays = new StepArrays(n);
+  }
 
   /** Sets step i of the series with these labels; a second value at the same step is an error. */
   set(labels: Labels, key: string, i: number, v: number): void {
     let s = this.byKey.get(key);
     if (s === undefined) {
-      s = { labels, values: new Float64Array(this.n), present: new Uint8Array(this.n) };
+      s = { labels, values: this.arrays.values(), present: this.arrays.present() };
       this.byKey.set(key, s);
     } else if (s.present[i] === 1) {
       throw new QueryError('execution', 'vector cannot contain metrics with the same labelset');
