@@ -1,12 +1,15 @@
 // 1,000 HTTP checks at 10 s against a loopback server on ONE synthetic-runner (the real build, on Redis), for
 // BENCH_SECONDS (default 120). Prints lateness p50/p99 (actual minus scheduled start, from the results' own
 // latenessSeconds), the runner's CPU share (from /proc, after a warm-up interval) and its memory.
+// Then the issue's targets (lateness p99 <= 50 ms, CPU < 0.5 core) and whether each is met; with BENCH_ENFORCE=1 a
+// missed target exits 1.
 // Usage: npx nx build synthetic-runner && node bench/synthetic/bench.js
 const { spawn } = require('node:child_process');
 const { mkdtempSync, writeFileSync, readFileSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join, resolve } = require('node:path');
 const Redis = require('ioredis');
+const { judge } = require('./targets');
 
 const ROOT = resolve(__dirname, '../..');
 const CHECKS = Number(process.env.BENCH_CHECKS ?? 1000);
@@ -92,26 +95,25 @@ async function main() {
   target.kill('SIGTERM');
   lateness.sort((a, b) => a - b);
   sub.disconnect();
-  console.log(
-    JSON.stringify(
-      {
-        checks: CHECKS,
-        intervalSeconds: 10,
-        measuredSeconds: Math.round(elapsedS),
-        results,
-        failures,
-        latenessSamples: lateness.length,
-        latenessP50Ms: Number(quantile(lateness, 0.5)?.toFixed(2)),
-        latenessP99Ms: Number(quantile(lateness, 0.99)?.toFixed(2)),
-        latenessMaxMs: Number(lateness.at(-1)?.toFixed(2)),
-        cpuCores: Number(cpu.toFixed(3)),
-        rssMiB: Number(rss.toFixed(1)),
-        peakRssMiB: Number(peakRss.toFixed(1)),
-      },
-      null,
-      2,
-    ),
-  );
+  const figures = {
+    checks: CHECKS,
+    intervalSeconds: 10,
+    measuredSeconds: Math.round(elapsedS),
+    results,
+    failures,
+    latenessSamples: lateness.length,
+    latenessP50Ms: Number(quantile(lateness, 0.5)?.toFixed(2)),
+    latenessP99Ms: Number(quantile(lateness, 0.99)?.toFixed(2)),
+    latenessMaxMs: Number(lateness.at(-1)?.toFixed(2)),
+    cpuCores: Number(cpu.toFixed(3)),
+    rssMiB: Number(rss.toFixed(1)),
+    peakRssMiB: Number(peakRss.toFixed(1)),
+  };
+  const targets = judge(figures);
+  const allMet = targets.every((t) => t.met);
+  console.log(JSON.stringify({ ...figures, targets, allTargetsMet: allMet }, null, 2));
+  for (const t of targets) console.log(`${t.met ? 'MET   ' : 'MISSED'} ${t.target}: ${t.value}`);
+  if (!allMet && process.env.BENCH_ENFORCE === '1') process.exitCode = 1;
 }
 
 main().catch((error) => {
