@@ -1,8 +1,9 @@
-import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
+import type { DynamicModule, INestApplication, LoggerService, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { HealthRegistry } from '../health/health-registry';
 import { PinoNestLogger } from '../logging/pino-nest-logger';
+import { processNestLogger, runInServiceLogScope, scopedNestLogger } from './service-log-scope';
 import { registerForShutdown } from './shutdown-coordinator';
 
 export interface ServiceDefinition<C> {
@@ -28,6 +29,19 @@ export interface ServiceDefinition<C> {
  * logger, listen, and registration with the process-wide graceful shutdown.
  */
 export async function runService<C>(definition: ServiceDefinition<C>): Promise<INestApplication | undefined> {
+  // Only when services share the process: the scope's async context tracking has a cost on every request.
+  return process.env['NEO_ALL_IN_ONE'] === '1'
+    ? runInServiceLogScope(() =>
+        startService(definition, { logger: processNestLogger() }, (own) => scopedNestLogger(own)),
+      )
+    : startService(definition, { bufferLogs: true }, (own) => own);
+}
+
+async function startService<C>(
+  definition: ServiceDefinition<C>,
+  logging: { bufferLogs: true } | { logger: LoggerService },
+  nestLogger: (own: LoggerService) => LoggerService,
+): Promise<INestApplication | undefined> {
   let config: C;
   try {
     config = definition.loadConfig();
@@ -40,7 +54,7 @@ export async function runService<C>(definition: ServiceDefinition<C>): Promise<I
   try {
     const bodyLimit = definition.bodyLimitBytes?.(config);
     const created = await NestFactory.create<NestExpressApplication>(definition.createModule(config), {
-      bufferLogs: true,
+      ...logging,
       // Nest's own parsers would reject a larger body before ours run, so they are replaced, not added to.
       ...(bodyLimit ? { bodyParser: false } : {}),
     });
@@ -50,7 +64,7 @@ export async function runService<C>(definition: ServiceDefinition<C>): Promise<I
     }
     app = created;
     const logger = app.get(PinoNestLogger);
-    app.useLogger(logger);
+    app.useLogger(nestLogger(logger));
     await app.listen(port, host);
     const health = app.get(HealthRegistry);
     registerForShutdown(
