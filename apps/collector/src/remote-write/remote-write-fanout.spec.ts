@@ -20,6 +20,7 @@ describe('RemoteWriteFanout series memory', () => {
   let endpoint: RemoteEndpoint;
   let fanout: RemoteWriteFanout;
   let store: Tsdb;
+  let registry: MetricsRegistry;
 
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'collector-fanout-'));
@@ -30,7 +31,7 @@ describe('RemoteWriteFanout series memory', () => {
       name: 'sink',
       queue_config: { batch_send_deadline: '10ms' },
     });
-    const registry = new MetricsRegistry({ serviceName: 'test', collectProcessMetrics: false });
+    registry = new MetricsRegistry({ serviceName: 'test', collectProcessMetrics: false });
     endpoint = new RemoteEndpoint(config, new RemoteWriteMetrics(registry));
     endpoint.start();
     fanout = new RemoteWriteFanout([endpoint]);
@@ -87,6 +88,24 @@ describe('RemoteWriteFanout series memory', () => {
       [2700, 3],
     ]);
     expect(received('gone')[2].labels).toEqual({ __name__: 'm', s: 'gone' });
+  });
+
+  it('never forwards a sample of a ref it has no labels for; counts it as dropped', async () => {
+    // As a columnar tap reports a by-ref sample whose labels it did not decode: labels {}.
+    fanout.appended([{ labels: {}, timestampMs: 100, value: 1 }], {
+      accepted: 1,
+      rejected: { out_of_order: 0, duplicate: 0, too_old: 0, unknown_ref: 0, invalid: 0 },
+      refs: [12345],
+    });
+    fanout.appended([{ ref: 12346, timestampMs: 100, value: 1 }], {
+      accepted: 1,
+      rejected: { out_of_order: 0, duplicate: 0, too_old: 0, unknown_ref: 0, invalid: 0 },
+      refs: [12346],
+    });
+    expect(fanout.seriesCount).toBe(0);
+    expect(await registry.registry.metrics()).toMatch(
+      /neo_remote_write_dropped_total\{[^}]*reason="unknown_series"[^}]*\} 2/,
+    );
   });
 
   it('keeps a series alive when its sample arrives between the two sweeps', async () => {

@@ -10,6 +10,12 @@ export interface SampleTap {
   appended(samples: readonly AppendSample[], result: AppendResult): void;
 }
 
+// A tap may pass `{}` for a sample appended by ref whose labels it did not decode: that is no label set.
+function hasLabels(labels: Labels): boolean {
+  for (const name in labels) if (Object.hasOwn(labels, name)) return true;
+  return false;
+}
+
 /** What the fan-out remembers of a series: its labels and the last timestamp forwarded. */
 interface ForwardedSeries {
   readonly labels: Labels;
@@ -46,7 +52,7 @@ export class RemoteWriteFanout implements SampleTap {
         known = this.retiring.get(ref);
         if (known !== undefined) {
           this.retiring.delete(ref);
-        } else if ('labels' in sample) {
+        } else if ('labels' in sample && hasLabels(sample.labels)) {
           known = { labels: sample.labels, lastT: -Infinity };
         } else {
           unknown++;
