@@ -1,11 +1,15 @@
 import { BitReader } from '../encoding/bit-reader';
 import { BitWriter } from '../encoding/bit-writer';
+import { openChunkSlab, sealedChunkSlab } from './byte-slab';
 import { floatFromBits, floatHi, floatLoAfterHi } from '../encoding/float-bits';
 import { zigzag, unzigzag } from '../encoding/varint';
 import { SampleIterator } from './sample-iterator';
 
 /** Prometheus cuts a head chunk after this many samples: beyond it compression gains flatten out. */
 export const SAMPLES_PER_CHUNK = 120;
+
+/** Initial buffer of a new chunk. */
+const OPEN_CHUNK_BYTES = 256;
 
 /** Two-byte big-endian sample count, as in Prometheus' XORChunk. */
 const HEADER_BYTES = 2;
@@ -75,7 +79,8 @@ export class XorAppender {
   private trailing = 0;
 
   constructor(w?: BitWriter, state?: XorAppenderState) {
-    this.w = w ?? new BitWriter(HEADER_BYTES + 30);
+    // 256 bytes hold 120 regular samples (~170 bytes), so a typical head chunk never grows.
+    this.w = w ?? new BitWriter(openChunkSlab.alloc(OPEN_CHUNK_BYTES));
     if (!w) {
       this.w.writeBits(0, 16);
     }
@@ -147,6 +152,11 @@ export class XorAppender {
   /** Exact-size copy of the encoded chunk. */
   bytes(): Uint8Array {
     return this.w.toBytes();
+  }
+
+  /** Exact-size copy for a chunk kept in memory after sealing: a view into a shared slab (see ByteSlab). */
+  sealedBytes(): Uint8Array {
+    return sealedChunkSlab.copy(this.w.raw, this.w.byteLength);
   }
 
   private writeDod(dod: number): void {

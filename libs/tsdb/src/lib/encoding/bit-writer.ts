@@ -6,8 +6,9 @@ export class BitWriter {
   private buf: Uint8Array;
   private bitLen = 0;
 
-  constructor(initialBytes = 32) {
-    this.buf = new Uint8Array(Math.max(1, initialBytes));
+  /** A size to allocate, or a zero-filled buffer to start in (a slab region, see ByteSlab). */
+  constructor(initial: number | Uint8Array = 32) {
+    this.buf = typeof initial === 'number' ? new Uint8Array(Math.max(1, initial)) : initial;
   }
 
   /** Rebuilds a writer positioned after `bitLength` bits of `bytes`, to continue an existing stream. */

@@ -63,7 +63,7 @@ export class MemSeries {
   /** Seals the open chunk (if any) so compaction can take it whole. */
   seal(): void {
     if (this.open !== null && this.open.numSamples > 0) {
-      this.sealed.push({ bytes: this.open.bytes(), minT: this.openMinT, maxT: this.lastT });
+      this.sealed.push({ bytes: this.open.sealedBytes(), minT: this.openMinT, maxT: this.lastT });
     }
     this.open = null;
   }
