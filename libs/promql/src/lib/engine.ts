@@ -1,8 +1,10 @@
+import { compareBytes, Labels } from '@neo/domain-metric';
 import { Expr } from './ast/ast';
 import { QueryResult, SeriesResult } from './api/results';
 import { EvalContext, QueryLimits } from './eval/context';
 import { Evaluator } from './eval/evaluator';
-import { compareLabels } from './eval/labels';
+import { compareLabels, labelKey } from './eval/labels';
+import { gridSeries } from './api/grid-series';
 import { QueryError } from './eval/query-error';
 import { StepSeries } from './eval/types';
 import { exprType } from './parser/check-types';
@@ -94,7 +96,7 @@ export function createEngine(opts: EngineOptions = {}): Engine {
       if (v.kind === 'scalar') {
         return { resultType: 'scalar', t, v: v.values[0] };
       }
-      const samples = v.series
+      let samples = v.series
         .filter((s) => s.present[0] === 1)
         .map((s) => ({ labels: s.labels, t, v: s.values[0] }));
       const top = unwrap(expr);
@@ -102,7 +104,7 @@ export function createEngine(opts: EngineOptions = {}): Engine {
         const dir = top.func === 'sort' ? 1 : -1;
         samples.sort((a, b) => (Number.isNaN(a.v) ? 1 : Number.isNaN(b.v) ? -1 : dir * (a.v - b.v)));
       } else {
-        samples.sort((a, b) => compareLabels(a.labels, b.labels));
+        samples = sortByLabels(samples);
       }
       return { resultType: 'vector', samples };
     },
@@ -134,19 +136,12 @@ export function createEngine(opts: EngineOptions = {}): Engine {
       }
       const grid = { start, step, n };
       const v = new Evaluator(context(q, start, end, opts)).eval(expr, grid);
-      const toPoints = (s: StepSeries): SeriesResult => {
-        const points = [];
-        for (let i = 0; i < n; i++) {
-          if (s.present[i] === 1) {
-            points.push({ t: start + i * step, v: s.values[i] });
-          }
-        }
-        return { labels: s.labels, points };
-      };
+      const toSeries = (s: StepSeries): SeriesResult =>
+        gridSeries(s.labels, { start, step, values: s.values, present: s.present });
       if (v.kind === 'scalar') {
         return {
           resultType: 'matrix',
-          series: [toPoints({ labels: {}, values: v.values, present: new Uint8Array(n).fill(1) })],
+          series: [toSeries({ labels: {}, values: v.values, present: new Uint8Array(n).fill(1) })],
         };
       }
       if (v.kind === 'string') {
@@ -155,13 +150,21 @@ export function createEngine(opts: EngineOptions = {}): Engine {
           'invalid expression type "string" for range query, must be Scalar or instant Vector',
         );
       }
-      const series = v.series
-        .map(toPoints)
-        .filter((s) => s.points.length > 0)
-        .sort((a, b) => compareLabels(a.labels, b.labels));
+      const series = sortByLabels(v.series.filter((s) => s.present.includes(1))).map(toSeries);
       return { resultType: 'matrix', series };
     },
   };
+}
+
+/**
+ * Sorted by label set, each key computed once: a comparator computing both keys per comparison made
+ * the sort of a large result cost more than producing it.
+ */
+function sortByLabels<T extends { readonly labels: Labels }>(items: T[]): T[] {
+  return items
+    .map((item) => ({ item, key: labelKey(item.labels) }))
+    .sort((a, b) => compareBytes(a.key, b.key))
+    .map((x) => x.item);
 }
 
 function parse(text: string): Expr {

@@ -1,5 +1,6 @@
 import { QueryResult } from './results';
 import { formatQueryData, formatValue } from './format-result';
+import { GridData, gridDataOf } from './grid-series';
 
 /**
  * The whole success response body, `{"status":"success","data":...}`, written straight to JSON text:
@@ -22,8 +23,27 @@ export function formatQueryResponse(r: QueryResult): string {
     }
   } else {
     const series = r.series;
+    // `[<seconds>,"` per step of the grid, shared by every series of a range query.
+    let prefixes: string[] = [];
+    let prefixGrid: GridData | undefined;
     for (let i = 0; i < series.length; i++) {
       const s = series[i];
+      const grid = gridDataOf(s);
+      if (grid !== undefined) {
+        const { start, step, values, present } = grid;
+        if (prefixGrid?.start !== start || prefixGrid.step !== step || prefixes.length < present.length) {
+          prefixes = Array.from(present, (_, j) => `[${(start + j * step) / 1000},"`);
+          prefixGrid = grid;
+        }
+        const parts: string[] = [];
+        for (let j = 0; j < present.length; j++) {
+          if (present[j] === 1) {
+            parts.push(`${prefixes[j]}${formatValue(values[j])}"]`);
+          }
+        }
+        out += `${i === 0 ? '' : ','}{"metric":${JSON.stringify(s.labels)},"values":[${parts.join(',')}]}`;
+        continue;
+      }
       // One string per series, built from parts and joined once: cheaper than one long chain of `+=`.
       const points = s.points;
       const parts = new Array<string>(points.length);

@@ -1,4 +1,4 @@
-import { isValidLabelName, Labels } from '@neo/domain-metric';
+import { compareBytes, isValidLabelName, Labels } from '@neo/domain-metric';
 import { Aggregate } from '../ast/ast';
 import { formatFloatF } from '../functions/go-format';
 import { byValueNaNFirst, quantile } from '../functions/stats';
@@ -15,12 +15,27 @@ interface Group {
 
 function groupSeries(e: Aggregate, input: StepSeries[]): Group[] {
   const groups = new Map<string, Group>();
+  // `by`: the key is built from the grouping labels directly (names sorted once), equal to
+  // labelKey(pick(...)), and the labels object only made for a new group: no per-series objects.
+  const byNames = e.without ? undefined : [...new Set(e.grouping)].sort(compareBytes);
   input.forEach((s, j) => {
-    const labels = e.without ? without(s.labels, e.grouping) : pick(s.labels, e.grouping);
-    const key = labelKey(labels);
+    let labels: Labels | undefined;
+    let key: string;
+    if (byNames === undefined) {
+      labels = without(s.labels, e.grouping);
+      key = labelKey(labels);
+    } else {
+      key = '';
+      for (const n of byNames) {
+        const v = s.labels[n];
+        if (v !== undefined && v !== '') {
+          key += `${n}\xff${v}\xfe`;
+        }
+      }
+    }
     let g = groups.get(key);
     if (g === undefined) {
-      g = { labels, key, members: [] };
+      g = { labels: labels ?? pick(s.labels, e.grouping), key, members: [] };
       groups.set(key, g);
     }
     g.members.push(j);
@@ -101,7 +116,12 @@ function streaming(op: Aggregate['op'], input: StepSeries[], g: Group, n: number
   return { labels: g.labels, values: value, present };
 }
 
-/** topk/bottomk keep the input series' labels; NaN always loses, as in Prometheus' heaps. */
+/**
+ * topk/bottomk keep the input series' labels; NaN always loses, as in Prometheus' heaps. Walked series by
+ * series (each series' steps are contiguous in memory) with the chosen set of every step kept side by
+ * side; per step, members are still seen in the same order and evicted by the same rule as a step-by-step
+ * walk, so the picks (and ties) are the same.
+ */
 function selectK(
   op: 'topk' | 'bottomk',
   input: StepSeries[],
@@ -109,52 +129,69 @@ function selectK(
   k: Float64Array,
   n: number,
 ): StepSeries[] {
-  const out = new SeriesCollector(n);
-  // Keys only for series that get chosen at some step: usually a few of many thousands.
-  const keys = new Array<string | undefined>(input.length);
-  const values = input.map((s) => s.values);
-  const present = input.map((s) => s.present);
   const top = op === 'topk';
   const better = (a: number, b: number): boolean =>
     (Number.isNaN(b) && !Number.isNaN(a)) || (top ? a > b : a < b);
-  const chosen: number[] = [];
+  let maxK = 0;
+  const ks = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     const kk = Math.trunc(k[i]);
-    if (!(kk >= 1)) {
-      continue;
-    }
+    // k below 1 (or NaN) selects nothing at that step; above the series count, everything.
+    ks[i] = kk >= 1 ? Math.min(kk, input.length) : 0;
+    maxK = Math.max(maxK, ks[i]);
+  }
+  const picks = groups.map((g) => {
+    const cap = Math.min(maxK, g.members.length);
+    const idx = new Int32Array(n * cap);
+    const val = new Float64Array(n * cap);
+    const count = new Int32Array(n);
+    const worst = new Int32Array(n);
     // The first of the chosen that no other chosen one is worse than: the one a better candidate evicts.
-    const findWorst = (): number => {
-      let worst = 0;
-      for (let c = 1; c < chosen.length; c++) {
-        if (better(values[chosen[worst]][i], values[chosen[c]][i])) {
-          worst = c;
+    const findWorst = (base: number, c: number): number => {
+      let w = 0;
+      for (let x = 1; x < c; x++) {
+        if (better(val[base + w], val[base + x])) {
+          w = x;
         }
       }
-      return worst;
+      return w;
     };
-    for (const g of groups) {
-      chosen.length = 0;
-      // Recomputed only when the chosen set changes, which is rare once it holds the top k.
-      let worst = -1;
-      for (const j of g.members) {
-        if (present[j][i] === 0) {
+    for (const j of g.members) {
+      const present = input[j].present;
+      const values = input[j].values;
+      for (let i = 0; i < n; i++) {
+        const kk = Math.min(ks[i], cap);
+        if (kk === 0 || present[i] === 0) {
           continue;
         }
-        if (chosen.length < kk) {
-          chosen.push(j);
-          if (chosen.length === kk) {
-            worst = findWorst();
+        const v = values[i];
+        const base = i * cap;
+        const c = count[i];
+        if (c < kk) {
+          idx[base + c] = j;
+          val[base + c] = v;
+          count[i] = c + 1;
+          if (c + 1 === kk) {
+            worst[i] = findWorst(base, kk);
           }
-          continue;
-        }
-        if (better(values[j][i], values[chosen[worst]][i])) {
-          chosen[worst] = j;
-          worst = findWorst();
+        } else if (better(v, val[base + worst[i]])) {
+          idx[base + worst[i]] = j;
+          val[base + worst[i]] = v;
+          worst[i] = findWorst(base, kk);
         }
       }
-      for (const j of chosen) {
-        out.set(input[j].labels, (keys[j] ??= labelKey(input[j].labels)), i, values[j][i]);
+    }
+    return { cap, idx, val, count };
+  });
+  const out = new SeriesCollector(n);
+  // Keys only for series that get chosen at some step: usually a few of many thousands.
+  const keys = new Array<string | undefined>(input.length);
+  for (let i = 0; i < n; i++) {
+    for (const p of picks) {
+      const base = i * p.cap;
+      for (let c = 0; c < p.count[i]; c++) {
+        const j = p.idx[base + c];
+        out.set(input[j].labels, (keys[j] ??= labelKey(input[j].labels)), i, p.val[base + c]);
       }
     }
   }

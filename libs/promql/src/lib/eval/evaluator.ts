@@ -1,4 +1,4 @@
-import { Labels } from '@neo/domain-metric';
+import { LabelMatcher, Labels } from '@neo/domain-metric';
 import { Call, Expr, MatrixSelector, Subquery } from '../ast/ast';
 import { exprType } from '../parser/check-types';
 import { bucketQuantile, Bucket } from '../functions/histogram-quantile';
@@ -191,8 +191,11 @@ export class Evaluator {
     if (rangeFn !== undefined) {
       const rangeArg = e.args.find((a) => exprType(a) === 'range vector') as MatrixSelector | Subquery;
       const params = e.args.filter((a) => a !== rangeArg).map((a) => this.scalarOf(this.eval(a, g)));
-      const input = this.streamRange(unwrapRange(rangeArg), g);
-      return vector(this.applyRange(f, rangeFn, input, params, g));
+      const range = unwrapRange(rangeArg);
+      const input = this.streamRange(range, g);
+      // Series of one metric name stay distinct once the name is dropped: no collision check needed.
+      const oneName = range.type === 'MatrixSelector' && selectsOneName(range.selector.matchers);
+      return vector(this.applyRange(f, rangeFn, input, params, g, oneName));
     }
     if (f === 'absent_over_time') {
       const input = this.evalRange(unwrapRange(e.args[0]), g);
@@ -353,6 +356,7 @@ export class Evaluator {
     input: RangeStream,
     params: Float64Array[],
     g: Grid,
+    distinctWithoutName: boolean,
   ): StepSeries[] {
     const out: StepSeries[] = [];
     const keep = name === 'last_over_time';
@@ -426,7 +430,7 @@ export class Evaluator {
         out.push({ labels: keep ? s.labels : dropName(s.labels), values, present });
       }
     }
-    return keep ? out : mergeSameLabels(out, g.n);
+    return keep || distinctWithoutName ? out : mergeSameLabels(out, g.n);
   }
 
   private absentOverTime(input: RangeInput, labels: Labels, g: Grid): StepSeries[] {
@@ -511,6 +515,11 @@ function unwrapRange(e: Expr): MatrixSelector | Subquery {
     throw new QueryError('bad_data', 'expected a range vector');
   }
   return u;
+}
+
+/** Whether a selector pins the metric name (`__name__="x"`, as `x{...}` does): its series differ in other labels. */
+function selectsOneName(matchers: readonly LabelMatcher[]): boolean {
+  return matchers.some((m) => m.name === '__name__' && m.op === '=');
 }
 
 /** Labels absent() reports: equality matchers of a plain selector, minus names matched twice. */
