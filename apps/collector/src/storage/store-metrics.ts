@@ -46,6 +46,11 @@ export function registerStoreMetrics(registry: Registry, stats: () => TsdbStats)
     'Blocks set aside at open because they failed verification.',
     (s) => s.corruptBlocks,
   );
+  gauge(
+    'neo_tsdb_interned_label_strings',
+    'Distinct label names and values held in memory (released when retention removes their series).',
+    (s) => s.internedStrings,
+  );
   new Counter({
     name: 'neo_tsdb_samples_rejected_total',
     help: 'Samples not stored, by reason (out_of_order, duplicate, too_old, unknown_ref, invalid).',

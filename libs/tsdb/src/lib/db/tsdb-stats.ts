@@ -25,4 +25,6 @@ export interface TsdbStats {
   readonly compactions: number;
   readonly headMinT: number;
   readonly headMaxT: number;
+  /** Distinct label names and values held in memory (head series and blocks). */
+  readonly internedStrings: number;
 }

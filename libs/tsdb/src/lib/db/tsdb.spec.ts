@@ -195,6 +195,23 @@ describe('Tsdb', () => {
     await db.close();
   });
 
+  it('releases interned label strings once retention has removed every series using them', async () => {
+    const db = await Tsdb.open({ dataDir: tmp.dir, blockRangeMs: 10_000, retentionMs: 15_000 });
+    for (let t = 0; t < 10_000; t += 1000) {
+      await db.appendBatch([{ labels: { __name__: 'm', pod: `old-${t}` }, timestampMs: t, value: 1 }]);
+    }
+    const withOld = db.stats().internedStrings;
+    for (let t = 10_000; t < 40_000; t += 1000) {
+      await db.appendBatch([{ labels: { __name__: 'm', pod: 'new' }, timestampMs: t, value: 1 }]);
+    }
+    await db.compact();
+    // The old pods' series left the head (persisted) and their block fell out of retention.
+    expect(db.labelValues('pod')).toEqual(['new']);
+    expect(db.stats().internedStrings).toBeLessThan(withOld);
+    expect(db.stats().internedStrings).toBe(4); // __name__, m, pod, new
+    await db.close();
+  });
+
   it('deletes oldest blocks when the size limit is exceeded', async () => {
     const db = await Tsdb.open({ dataDir: tmp.dir, blockRangeMs: 1000, autoCompact: false });
     for (let t = 0; t < 10_000; t += 100) {

@@ -225,7 +225,13 @@ export class Tsdb {
 
   /** Deletes whole blocks past the age or size limit. */
   applyRetention(): Promise<number> {
-    return this.serialize(() => this.runRetention());
+    return this.serialize(async () => {
+      const deleted = await this.runRetention();
+      if (deleted > 0) {
+        this.releaseLabelStrings();
+      }
+      return deleted;
+    });
   }
 
   stats(): TsdbStats {
@@ -247,6 +253,7 @@ export class Tsdb {
       compactions: this.compactions,
       headMinT: this.head.minT,
       headMaxT: this.head.maxT,
+      internedStrings: this.head.interner.size,
     };
   }
 
@@ -314,6 +321,9 @@ export class Tsdb {
       this.compactions++;
     }
     const deleted = await this.runRetention();
+    if (written > 0 || deleted > 0) {
+      this.releaseLabelStrings();
+    }
     return { blocksWritten: written, blocksDeleted: deleted };
   }
 
@@ -371,6 +381,24 @@ export class Tsdb {
     await writeCheckpoint(walDir, lastSegment, payloads);
     await removeCoveredByCheckpoint(walDir, lastSegment);
     await this.refreshWalSize();
+  }
+
+  /** Drops interned strings that no head series and no block uses any more (series removed, blocks deleted). */
+  private releaseLabelStrings(): void {
+    const head = this.head;
+    const blocks = this.blocks;
+    function* live(): Generator<string> {
+      for (const s of head.allSeries()) {
+        yield* s.pairs;
+      }
+      for (const b of blocks) {
+        for (const name of b.labelNames()) {
+          yield name;
+          yield* b.labelValuesOf(name);
+        }
+      }
+    }
+    head.interner.retainOnly(live());
   }
 
   private async runRetention(): Promise<number> {

@@ -17,4 +17,15 @@ export class LabelInterner {
   get size(): number {
     return this.strings.size;
   }
+
+  /**
+   * Keeps only `live` strings (those of remaining series and blocks). Without this, every value ever seen
+   * (pod names, request ids...) would stay in memory after retention removed its series.
+   */
+  retainOnly(live: Iterable<string>): void {
+    this.strings.clear();
+    for (const s of live) {
+      this.strings.set(s, s);
+    }
+  }
 }
