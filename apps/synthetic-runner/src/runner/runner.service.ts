@@ -20,7 +20,7 @@ import { MemoryPushStore, RedisPushStore, type PushStore } from '../push/push-st
 import { LocalCoordinator, type Coordinator } from '../scheduling/coordinator';
 import { RedisCoordinator } from '../scheduling/redis-coordinator';
 import type { ApiCheckSource } from '../sources/api-check-source';
-import { parseApiChecks } from '../sources/api-checks';
+import { parseApiChecks, signatureOf } from '../sources/api-checks';
 import { InProcessApiCheckSource } from '../sources/in-process-api-check-source';
 import { RedisApiCheckSource } from '../sources/redis-api-check-source';
 import { FileWatch } from '../sources/file-watch';
@@ -165,10 +165,11 @@ export class RunnerService
     try {
       const stored = await this.apiSource.read();
       if (!stored) return;
+      // The periodic re-read usually finds nothing new; parsing and re-applying would rebuild every check.
+      const signature = signatureOf(stored);
+      if (signature === this.apiSignature) return;
+      this.apiSignature = signature;
       const api = parseApiChecks(stored);
-      // The periodic re-read usually finds nothing new; re-applying would rebuild every check and the catalog.
-      if (api.signature === this.apiSignature) return;
-      this.apiSignature = api.signature;
       for (const [name, reason] of api.invalid) {
         this.logger.warn({ msg: 'API-made check rejected', check: name, reason });
       }

@@ -12,8 +12,11 @@ export interface ApiChecks {
   /** name -> why it was rejected (validated here with the same schema as the YAML file). */
   readonly invalid: Map<string, string>;
   readonly paused: Set<string>;
-  /** Changes whenever the stored definitions or the pause set change; lets callers skip a no-op reload. */
-  readonly signature: string;
+}
+
+/** Changes whenever the stored definitions or the pause set change; lets callers skip a no-op reload. */
+export function signatureOf({ stored, paused }: StoredApiChecks): string {
+  return JSON.stringify([Object.entries(stored).sort(), [...paused].sort()]);
 }
 
 /** Parses API-made checks; a definition that no longer validates is skipped, not fatal. */
@@ -30,6 +33,5 @@ export function parseApiChecks({ stored, paused }: StoredApiChecks): ApiChecks {
       invalid.set(name, `unreadable: ${String(error)}`);
     }
   }
-  const signature = JSON.stringify([Object.entries(stored).sort(), [...paused].sort()]);
-  return { checks, invalid, paused: new Set(paused), signature };
+  return { checks, invalid, paused: new Set(paused) };
 }

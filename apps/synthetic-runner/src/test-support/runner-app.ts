@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import type { Envelope } from '@neo/contracts';
-import { RedisEventBus } from '@neo/transport';
+import { InProcessEventBus, RedisEventBus, type EventBus } from '@neo/transport';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -18,7 +18,10 @@ export interface RunnerUnderTest {
   close(): Promise<void>;
 }
 
-/** Starts the runner (real Redis, its own channel prefix) with `yaml` as its file and `env` as extra settings. */
+/**
+ * Starts the runner with `yaml` as its file and `env` as extra settings: on real Redis with its own prefixes, or, with
+ * an empty `redisUrl`, on the in-process bus as in all-in-one (the caller sets NEO_ALL_IN_ONE=1).
+ */
 export async function startRunner(
   yaml: string,
   options: { redisUrl: string; prefix: string; env?: Record<string, string> },
@@ -37,7 +40,9 @@ export async function startRunner(
     ...options.env,
   });
   const results: Envelope<'neo.check.result.v1'>[] = [];
-  const listener = new RedisEventBus(options.redisUrl, { source: 'test', channelPrefix: options.prefix });
+  const listener: EventBus = options.redisUrl
+    ? new RedisEventBus(options.redisUrl, { source: 'test', channelPrefix: options.prefix })
+    : new InProcessEventBus({ source: 'test', channelPrefix: options.prefix });
   listener.subscribe('neo.check.result.v1', (envelope) => void results.push(envelope));
   await listener.start();
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config)] }).compile();
