@@ -39,11 +39,13 @@ export class Reader {
     const mint = params.minT ?? -Infinity;
     const maxt = params.maxT ?? Infinity;
     const range: TimeRange = { minT: mint, maxT: maxt };
+    const sources = snap.sources.filter((src) => src.maxT >= mint && src.minT <= maxt);
+    // Within one source every ref is a distinct label set: the merge by key is only needed across sources
+    // (the common case, a query over the head alone, skips building a key string per series).
+    const single = sources.length === 1;
     const merged = new Map<string, MergedSeries>();
-    for (const src of snap.sources) {
-      if (src.maxT < mint || src.minT > maxt) {
-        continue;
-      }
+    const list: MergedSeries[] = [];
+    for (const src of sources) {
       for (const ref of selectInRange(src, params.matchers, range)) {
         const pairs = src.seriesPairs(ref);
         if (pairs === undefined) {
@@ -51,6 +53,10 @@ export class Reader {
         }
         const chunks = src.chunkRefs(ref, mint, maxt);
         if (chunks.length === 0) {
+          continue;
+        }
+        if (single) {
+          list.push(new MergedSeries(pairs, chunks, mint, maxt));
           continue;
         }
         const key = pairsKey(pairs);
@@ -62,7 +68,7 @@ export class Reader {
         }
       }
     }
-    const ordered = [...merged.values()].sort((a, b) => comparePairs(a.pairs, b.pairs));
+    const ordered = (single ? list : [...merged.values()]).sort((a, b) => comparePairs(a.pairs, b.pairs));
     for (const series of ordered) {
       if (hasSampleIn(series.chunks, mint, maxt)) {
         yield series;
