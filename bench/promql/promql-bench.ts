@@ -5,7 +5,7 @@
  * Options: --sizes=1000,10000  --runs=7  --port=19098 (Prometheus; the collector takes port+1)
  *   --collector=dist|src (dist/apps/collector/main.js, default, or the sources through @swc-node/register)
  *   --collector-node-args="--cpu-prof --cpu-prof-dir=/tmp/prof" (profile the collector's queries)
- *   --no-prometheus (NEO only)
+ *   --no-prometheus (NEO only)  --only=<substring> (time only the queries containing it)
  *
  * For each size N: N counter series (N/10 targets x 10 routes), N histogram bucket series (N/10 targets x
  * 10 buckets), one gauge and one `up` per target, 1 h at 15 s (see bench-data.ts). The same remote_write
@@ -182,6 +182,7 @@ interface Options {
   readonly withProm: boolean;
   readonly collector: 'dist' | 'src';
   readonly collectorNodeArgs: readonly string[];
+  readonly only: string;
 }
 
 async function benchSize(n: number, o: Options): Promise<void> {
@@ -225,7 +226,7 @@ async function benchSize(n: number, o: Options): Promise<void> {
       `${pad('query', 92)} ${pad('Prometheus', 11)} ${pad('NEO', 11)} ${pad('NEO/Prom', 9)} ` +
         `${pad('Prom CPU', 10)} NEO CPU`,
     );
-    for (const q of QUERIES) {
+    for (const q of QUERIES.filter((x) => x.includes(o.only))) {
       const [p, x] = await timeQuery(o.runs, q, prom, neo);
       const ms = (v: number) => `${v.toFixed(1)} ms`;
       console.log(
@@ -254,6 +255,7 @@ async function main(): Promise<void> {
     withProm: !process.argv.includes('--no-prometheus'),
     collector,
     collectorNodeArgs: nodeArgs === '' ? [] : nodeArgs.split(' '),
+    only: arg('only', ''),
   };
   console.log(
     'PromQL benchmark. Both sides over HTTP on loopback: Prometheus 2.42 and the NEO collector ' +
