@@ -154,4 +154,29 @@ describe('TargetAppender', () => {
     ]);
     await first.close();
   });
+
+  it('finds series by position and by text when a target reorders, adds or drops lines', async () => {
+    const appender = new TargetAppender(target, db);
+    await appender.append('a 1\nb 1\n', 'text', 1000, 1);
+    await appender.append('b 2\na 2\n', 'text', 2000, 1);
+    const third = await appender.append('c 3\na 3\nb 3\n', 'text', 3000, 1);
+    expect(third).toMatchObject({ seriesAdded: 1, accepted: 8 });
+    await appender.append('a 4\n', 'text', 4000, 1);
+    expect(samples('a')).toEqual([
+      [1000, 1],
+      [2000, 2],
+      [3000, 3],
+      [4000, 4],
+    ]);
+    expect(samples('b')).toEqual([
+      [1000, 1],
+      [2000, 2],
+      [3000, 3],
+      [4000, 'stale'],
+    ]);
+    expect(samples('c')).toEqual([
+      [3000, 3],
+      [4000, 'stale'],
+    ]);
+  });
 });

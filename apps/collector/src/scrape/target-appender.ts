@@ -24,7 +24,7 @@ class CacheEntry implements LabelSource {
 
   constructor(
     /** The raw series text (the cache key), from which the labels can always be derived again. */
-    private readonly text: string,
+    readonly text: string,
     labels: Labels | undefined,
     private readonly derive: Derive,
     public ref: number,
@@ -92,6 +92,12 @@ export class TargetAppender {
   private readonly report: ReportSeries[];
   /** Entries seen in the previous scrape that take staleness markers. */
   private previous: CacheEntry[] = [];
+  /**
+   * The entries of the last scrape by line position. A target exposes its series in the same order every
+   * time, so comparing the text with the entry at the same position (sequential memory, no hashing) finds
+   * most entries; only a mismatch takes the map lookup. Several times faster than the map on 100k series.
+   */
+  private readonly byPosition: CacheEntry[] = [];
   private iteration = 0;
   /** Reused by every scrape of this target unless one is still in flight. */
   private readonly pooled = new ScrapeBatch();
@@ -123,16 +129,21 @@ export class TargetAppender {
     const { labels: targetLabels, honorLabels, metricRelabel } = this.target;
     const honorTimestamps = this.target.honorTimestamps !== false;
     const batch = this.takeBatch();
+    const byPosition = this.byPosition;
     let scraped = 0;
     let seriesAdded = 0;
 
     try {
       scanExposition(body, format, {
         sample: (series, value, exposedTs, line) => {
-          scraped++;
+          const position = scraped++;
           const timestampMs = honorTimestamps && exposedTs !== undefined ? exposedTs : timeMs;
-          let entry = this.cache.get(series);
-          if (entry === undefined) {
+          let entry: CacheEntry | undefined = byPosition[position];
+          if (entry !== undefined && entry.text === series) {
+            // Same series at the same line as last time: found without the map.
+          } else if ((entry = this.cache.get(series)) !== undefined) {
+            byPosition[position] = entry;
+          } else {
             const merged = withTargetLabels(parseSeries(series, line).labels, targetLabels, honorLabels);
             const labels =
               metricRelabel && metricRelabel.length > 0 ? relabel(merged, metricRelabel) : merged;
@@ -145,6 +156,7 @@ export class TargetAppender {
               exposedTs === undefined,
             );
             this.cache.set(series, entry);
+            byPosition[position] = entry;
             if (labels) seriesAdded++;
           }
           if (entry.seen !== iteration) {
@@ -164,6 +176,8 @@ export class TargetAppender {
       this.evict(iteration, current.length);
       return { scraped, postRelabel, seriesAdded, ...result, metadata: metadata.byName };
     } finally {
+      // Positions past this scrape's last line may hold entries the cache is about to forget.
+      if (byPosition.length > scraped) byPosition.length = scraped;
       this.releaseBatch(batch);
     }
   }
