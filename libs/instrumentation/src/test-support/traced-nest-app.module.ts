@@ -3,11 +3,11 @@ import { context, propagation } from '@opentelemetry/api';
 import type { DestinationStream } from 'pino';
 import { ObservabilityModule } from '../lib/observability.module';
 
+/** One route whose answer shows the trace context a request runs in (what it would send downstream). */
 @Controller('stories')
-class StoriesController {
+export class StoriesController {
   @Get(':id')
   get(@Param('id') id: string) {
-    // What this request would send downstream (an outgoing call or an event envelope).
     const carrier: Record<string, string> = {};
     propagation.inject(context.active(), carrier);
     return { id, traceparent: carrier['traceparent'] ?? null };

@@ -1,8 +1,8 @@
-import { Controller, Get, Param } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import { context, propagation, trace } from '@opentelemetry/api';
+import { trace } from '@opentelemetry/api';
 import type { AddressInfo } from 'node:net';
 import { call } from '../../test-support/http';
+import { StoriesController } from '../../test-support/traced-nest-app.module';
 import { ObservabilityModule } from '../observability.module';
 import { InMemorySpanExporter } from '@opentelemetry/sdk-trace-base';
 import { LogCapture } from '../../test-support/log-capture';
@@ -25,17 +25,6 @@ class StoryWriter {
   @Traced({ name: 'outline' })
   outline(): number {
     return 3;
-  }
-}
-
-@Controller('stories')
-class StoriesController {
-  @Get(':id')
-  get(@Param('id') id: string) {
-    // What a publisher would put in an event envelope from inside this request.
-    const carrier: Record<string, string> = {};
-    propagation.inject(context.active(), carrier);
-    return { id, traceparent: carrier['traceparent'] ?? null };
   }
 }
 
