@@ -1,7 +1,7 @@
 /**
  * In-process profiling aid (not a benchmark against Prometheus): loads the benchmark's data into a @neo/tsdb
- * store and runs each query --runs times through engine + formatQueryData + JSON.stringify, printing the
- * median. Run with `node -r @swc-node/register bench/promql/profile-queries.ts --size=10000`;
+ * store and runs each query --runs times through engine + formatQueryResponse (the collector's path),
+ * printing the median wall and CPU time. Run with `node -r @swc-node/register bench/promql/profile-queries.ts --size=10000`;
  * --only=<substring> keeps matching queries only; --prof-dir=<dir> writes one .cpuprofile per query there.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,7 +9,7 @@ import { Session } from 'node:inspector';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createEngine, formatQueryData } from '@neo/promql';
+import { createEngine, formatQueryResponse } from '@neo/promql';
 import { AppendSample, Tsdb } from '@neo/tsdb';
 import { END, generate, POINTS, START, STEP } from './bench-data';
 
@@ -57,20 +57,21 @@ async function main(): Promise<void> {
         await post('Profiler.start');
       }
       const times: number[] = [];
+      const cpus: number[] = [];
       let bytes = 0;
       for (let r = 0; r < runs; r++) {
         const t = performance.now();
+        const c = process.cpuUsage();
         const reader = db.reader();
         try {
-          const body = JSON.stringify({
-            status: 'success',
-            data: formatQueryData(engine.rangeQuery(reader, q, START, END, STEP)),
-          });
+          const body = formatQueryResponse(engine.rangeQuery(reader, q, START, END, STEP));
           bytes = body.length;
         } finally {
           reader.close();
         }
         times.push(performance.now() - t);
+        const d = process.cpuUsage(c);
+        cpus.push((d.user + d.system) / 1000);
       }
       if (profDir !== '') {
         const { profile } = (await post('Profiler.stop')) as { profile: unknown };
@@ -78,7 +79,9 @@ async function main(): Promise<void> {
       }
       k++;
       times.sort((a, b) => a - b);
-      console.log(`${times[times.length >> 1].toFixed(1)} ms  ${bytes} bytes  ${q}`);
+      cpus.sort((a, b) => a - b);
+      const mid = times.length >> 1;
+      console.log(`${times[mid].toFixed(1)} ms  cpu ${cpus[mid].toFixed(1)} ms  ${bytes} bytes  ${q}`);
     }
   } finally {
     await db.close();
