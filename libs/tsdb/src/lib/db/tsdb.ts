@@ -154,7 +154,7 @@ export class Tsdb {
     const record = new BatchRecordBuilder(samples.length);
     const result = this.head.appendBatch(samples, record);
     if (!record.isEmpty) {
-      await this.wal.append(record.finish());
+      await this.wal.appendFramed(record.finishFramed());
     } else if (result.accepted > 0) {
       // Identical resends: their originals may still be in flight; acknowledge after those.
       await this.wal.barrier();
@@ -174,7 +174,7 @@ export class Tsdb {
     const record = new BatchRecordBuilder(batch.offsets[batch.length]);
     const result = this.head.appendSeriesBatch(batch, record);
     if (!record.isEmpty) {
-      await this.wal.append(record.finish());
+      await this.wal.appendFramed(record.finishFramed());
     } else if (result.accepted > 0) {
       await this.wal.barrier();
     }

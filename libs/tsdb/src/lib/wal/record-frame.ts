@@ -9,11 +9,20 @@ export const MAX_RECORD_BYTES = 1 << 30;
 /** Frames a payload for the log. */
 export function frameRecord(payload: Uint8Array): Uint8Array {
   const out = new Uint8Array(FRAME_HEADER_BYTES + payload.length);
-  const dv = new DataView(out.buffer);
+  out.set(payload, FRAME_HEADER_BYTES);
+  return sealFrame(out);
+}
+
+/**
+ * Fills in the header of a frame whose payload was written in place after {@link FRAME_HEADER_BYTES}
+ * reserved bytes (saves copying a large batch record into a new buffer).
+ */
+export function sealFrame(frame: Uint8Array): Uint8Array {
+  const payload = frame.subarray(FRAME_HEADER_BYTES);
+  const dv = new DataView(frame.buffer, frame.byteOffset, FRAME_HEADER_BYTES);
   dv.setUint32(0, payload.length, true);
   dv.setUint32(4, crc32(payload), true);
-  out.set(payload, FRAME_HEADER_BYTES);
-  return out;
+  return frame;
 }
 
 /** Why a scan stopped before the end of the data. */

@@ -1,6 +1,7 @@
 import { readUvarint, readVarint, VarintCursor } from '../encoding/varint';
 import { AppendSink, SeriesRef } from '../head/append-types';
 import { ByteBuilder } from './byte-builder';
+import { FRAME_HEADER_BYTES, sealFrame } from './record-frame';
 
 /** Record types. A batch carries its new series and samples together so replay applies it whole. */
 export enum RecordType {
@@ -52,7 +53,20 @@ export class BatchRecordBuilder implements AppendSink {
   }
 
   finish(): Uint8Array {
-    const out = new ByteBuilder(this.seriesPart.length + this.samplesPart.length + 24);
+    return this.encode(0);
+  }
+
+  /** The record framed for the log (header included), built in one buffer. */
+  finishFramed(): Uint8Array {
+    return sealFrame(this.encode(FRAME_HEADER_BYTES));
+  }
+
+  /** The payload after `headerBytes` zero bytes. */
+  private encode(headerBytes: number): Uint8Array {
+    const out = new ByteBuilder(headerBytes + this.seriesPart.length + this.samplesPart.length + 24);
+    for (let i = 0; i < headerBytes; i++) {
+      out.byte(0);
+    }
     out.byte(RecordType.Batch);
     out.uvarint(this.nSeries);
     out.bytes(this.seriesPart.written());

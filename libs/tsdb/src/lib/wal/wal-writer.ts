@@ -60,6 +60,11 @@ export class WalWriter {
     return this.push((waiter) => ({ kind: 'record', bytes: frameRecord(payload), waiter }));
   }
 
+  /** {@link append} for a record already framed (see sealFrame). */
+  appendFramed(frame: Uint8Array): Promise<void> {
+    return this.push((waiter) => ({ kind: 'record', bytes: frame, waiter }));
+  }
+
   /** Resolves once everything queued before it is durable. */
   barrier(): Promise<void> {
     if (this.queue.length === 0 && !this.running && this.failure === null) {

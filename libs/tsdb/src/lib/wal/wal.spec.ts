@@ -149,4 +149,15 @@ describe('WAL writer and replay', () => {
     await w.close();
     await expect(w.append(batch(0))).rejects.toThrow('closed');
   });
+
+  it('frames a batch record in place exactly as frameRecord frames its payload', () => {
+    const make = () => {
+      const b = new BatchRecordBuilder(4);
+      b.series(1, ['__name__', 'm']);
+      b.sample(1, 1000, 1.5);
+      b.sample(1, 2000, STALE_NAN);
+      return b;
+    };
+    expect(Buffer.from(make().finishFramed())).toEqual(Buffer.from(frameRecord(make().finish())));
+  });
 });
