@@ -114,6 +114,7 @@ describe('Tsdb.appendSeries', () => {
         ],
       },
       { pairs: [], samples: [[1000, 1]] },
+      { pairs: ['__name__', 'm', 'i', 'empty'], samples: [] },
     ]);
     const result = await db.appendSeries(batch);
     expect(batch.asked).toEqual([0, 1]);
@@ -127,6 +128,9 @@ describe('Tsdb.appendSeries', () => {
     });
     expect(result.seriesRefs[0]).not.toBe(999);
     expect(result.seriesRefs[1]).toBe(-1);
+    // A series without samples is not created.
+    expect(result.seriesRefs[2]).toBe(-1);
+    expect(db.stats().series).toBe(1);
     expect(db.stats().rejected.invalid).toBe(1);
     await db.close();
   });

@@ -70,6 +70,6 @@ export interface SeriesBatch {
 export interface SeriesAppendResult {
   accepted: number;
   rejected: RejectCounts;
-  /** Ref per series, in input order; -1 where the series had no labels. */
+  /** Ref per series, in input order; -1 where the series had no labels or no samples. */
   seriesRefs: Int32Array;
 }

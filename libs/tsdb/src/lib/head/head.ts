@@ -108,6 +108,11 @@ export class Head implements QuerySource {
     let accepted = 0;
     const minValid = Math.max(this.minValidTime, this.headMaxT - this.opts.chunkRangeMs / 2);
     for (let i = 0; i < batch.length; i++) {
+      if (offsets[i] === offsets[i + 1]) {
+        // No samples: nothing to store, and no empty series created (as a per-sample batch would not).
+        seriesRefs[i] = -1;
+        continue;
+      }
       const ref = batch.refAt(i);
       let series = ref >= 0 ? this.byRef.get(ref) : undefined;
       if (series === undefined) {
