@@ -30,6 +30,19 @@ export class BitReader {
     if (this.pos + count > this.endBit) {
       throw new RangeError('bit stream exhausted');
     }
+    const pos = this.pos;
+    const offset = pos & 7;
+    if (offset + count <= 24) {
+      // The common case when decoding chunks (timestamps' dod buckets, most XOR'd values): up to three
+      // bytes read at once instead of a loop step per byte. Bytes past the stream end read as 0 and
+      // are masked off (the bound check above guarantees the wanted bits are inside).
+      const buf = this.buf;
+      const i = pos >>> 3;
+      const last = buf.length - 1;
+      const w = (buf[i] << 16) | (i < last ? buf[i + 1] << 8 : 0) | (i + 1 < last ? buf[i + 2] : 0);
+      this.pos = pos + count;
+      return (w >>> (24 - offset - count)) & ((1 << count) - 1);
+    }
     let out = 0;
     let remaining = count;
     while (remaining > 0) {
