@@ -16,6 +16,20 @@ function errorOf(run: () => unknown): ScrapeParseError {
 }
 
 describe('parseExposition, text 0.0.4', () => {
+  it('reads integer values on the fast path exactly as the float grammar does', () => {
+    const values = ['0', '7', '007', '123456789012345', '1234567890123456789', '12a', '5#'];
+    const { samples } = text(
+      values
+        .slice(0, 5)
+        .map((v, i) => `m{i="${i}"} ${v} 1000`)
+        .join('\n'),
+    );
+    expect(samples.map((s) => s.value)).toEqual(values.slice(0, 5).map(Number));
+    expect(samples.every((s) => s.timestampMs === 1000)).toBe(true);
+    expect(errorOf(() => text('m 12a\n')).message).toMatch(/invalid value "12a"/);
+    expect(errorOf(() => text('m 5#\n')).message).toMatch(/invalid value "5#"/);
+  });
+
   it('reads samples, labels, escapes, special values, timestamps and a last line without newline', () => {
     const { samples } = text(
       [

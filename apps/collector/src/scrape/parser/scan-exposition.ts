@@ -161,9 +161,13 @@ class Scanner {
     }
     const series = this.text.slice(start, seriesEnd);
     this.requireBlank('value after the series');
-    const valueText = this.token();
-    const value = parseGoFloat(valueText);
-    if (value === undefined) throw this.fail(`invalid value "${valueText}"`);
+    let value = this.plainInteger();
+    if (value < 0) {
+      const valueText = this.token();
+      const parsed = parseGoFloat(valueText);
+      if (parsed === undefined) throw this.fail(`invalid value "${valueText}"`);
+      value = parsed;
+    }
     this.skipBlanks();
     let timestampMs: number | undefined;
     if (this.pos < this.end && !(this.om && this.code() === HASH)) {
@@ -242,6 +246,27 @@ class Scanner {
     if (this.pos >= this.end || !isBlank(this.code())) throw this.fail(`expected ${what}`);
     this.skipBlanks();
     if (this.pos >= this.end) throw this.fail(`expected ${what}`);
+  }
+
+  /**
+   * A value of 1 to 15 digits and nothing else (most counters and gauges), read without slicing a string or
+   * running the float grammar; -1 (position unchanged) for anything else, which takes the general path.
+   * 15 digits stay below 2^53, so the result is exact, as Number() would give.
+   */
+  private plainInteger(): number {
+    const { text, end } = this;
+    const start = this.pos;
+    let p = start;
+    let value = 0;
+    while (p < end) {
+      const c = text.charCodeAt(p);
+      if (c < 0x30 || c > 0x39) break;
+      value = value * 10 + (c - 0x30);
+      p++;
+    }
+    if (p === start || p - start > 15 || (p < end && !isBlank(text.charCodeAt(p)))) return -1;
+    this.pos = p;
+    return value;
   }
 
   private token(): string {
