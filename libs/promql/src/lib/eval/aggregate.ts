@@ -74,9 +74,6 @@ function streaming(op: Aggregate['op'], input: StepSeries[], g: Group, n: number
         continue;
       }
       switch (op) {
-        case 'sum':
-          value[i] += v;
-          break;
         case 'avg': {
           const m = mean[i];
           if (!Number.isFinite(m) && !Number.isNaN(m)) {
