@@ -15,6 +15,7 @@ import {
   SeriesRef,
 } from './append-types';
 import { LabelInterner } from './label-interner';
+import { RefTable } from './ref-table';
 import { hashPairs, LabelPairs, pairsEqual, toPairs } from './label-pairs';
 import { AppendOutcome, MemSeries } from './mem-series';
 
@@ -34,7 +35,7 @@ export class Head implements QuerySource {
   readonly interner = new LabelInterner();
   private readonly memPostings = new MemPostings();
   private readonly byHash = new Map<number, MemSeries | MemSeries[]>();
-  private readonly byRef = new Map<SeriesRef, MemSeries>();
+  private readonly byRef = new RefTable<MemSeries>();
   private nextRef = 1;
   private headMinT = Infinity;
   private headMaxT = -Infinity;
@@ -285,7 +286,7 @@ export class Head implements QuerySource {
         this.unlink(s);
       }
     }
-    for (const [ref, s] of this.byRef) {
+    for (const [ref, s] of this.byRef.entries()) {
       // Aliases from replay whose target was removed.
       if (s.ref !== ref && !this.byRef.has(s.ref)) {
         this.byRef.delete(ref);
