@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net';
 import * as protobuf from 'protobufjs';
 import { uncompress } from 'snappyjs';
 
-const WriteRequest = protobuf.Root.fromJSON({
+/** remote_write 1.0's WriteRequest in protobufjs: an implementation independent of the collector's own codec. */
+export const ReferenceWriteRequest = protobuf.Root.fromJSON({
   nested: {
     WriteRequest: { fields: { timeseries: { rule: 'repeated', type: 'TimeSeries', id: 1 } } },
     TimeSeries: {
@@ -59,8 +60,11 @@ export async function startWriteReceiver(answers: WriteAnswer[] = []): Promise<L
       const answer = answers.shift() ?? 204;
       if (answer === 'hang') return;
       if (answer >= 200 && answer < 300) {
-        const message = WriteRequest.decode(uncompress(Buffer.concat(chunks)));
-        const decoded = WriteRequest.toObject(message, { longs: String, defaults: true }) as DecodedRequest;
+        const message = ReferenceWriteRequest.decode(uncompress(Buffer.concat(chunks)));
+        const decoded = ReferenceWriteRequest.toObject(message, {
+          longs: String,
+          defaults: true,
+        }) as DecodedRequest;
         for (const series of decoded.timeseries ?? []) {
           const labels = Object.fromEntries((series.labels ?? []).map((l) => [l.name, l.value]));
           for (const s of series.samples ?? []) samples.push({ labels, t: Number(s.timestamp), v: s.value });

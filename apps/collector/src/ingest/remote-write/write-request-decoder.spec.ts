@@ -1,25 +1,11 @@
-import * as protobuf from 'protobufjs';
 import { STALE_NAN, isStaleMarker } from '@neo/tsdb';
 import { compress } from 'snappyjs';
+// An independent reference (protobufjs) to cross-check the hand-written codec.
+import { ReferenceWriteRequest as WriteRequest } from '../../remote-write/loopback-write-receiver';
 import { encodeWriteRequest } from '../../remote-write/write-request-encoder';
 import { decodeSnappyBlock, SnappyError, SnappyTooLargeError } from '../snappy-block';
 import { ProtoError } from '../proto-reader';
 import { decodeWriteRequest, InvalidSeriesError } from './write-request-decoder';
-
-// An independent reference: protobufjs with the WriteRequest schema, to cross-check the hand-written codec.
-const WriteRequest = protobuf.Root.fromJSON({
-  nested: {
-    WriteRequest: { fields: { timeseries: { rule: 'repeated', type: 'TimeSeries', id: 1 } } },
-    TimeSeries: {
-      fields: {
-        labels: { rule: 'repeated', type: 'Label', id: 1 },
-        samples: { rule: 'repeated', type: 'Sample', id: 2 },
-      },
-    },
-    Label: { fields: { name: { type: 'string', id: 1 }, value: { type: 'string', id: 2 } } },
-    Sample: { fields: { value: { type: 'double', id: 1 }, timestamp: { type: 'int64', id: 2 } } },
-  },
-}).lookupType('WriteRequest');
 
 type Pair = [string, string];
 const reference = (series: Array<{ labels: Pair[]; samples: Array<[number, number]> }>) =>
