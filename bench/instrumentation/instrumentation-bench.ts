@@ -14,7 +14,10 @@
  * numbers per label set and exposed at scrape time (no label hashing per request); no pino-http per request
  * (its child logger serialises the request eagerly) and an access line only for errors and slow requests by
  * default; the sampling decision made before any tracing work, with OpenTelemetry's incoming-request
- * instrumentation replaced by the middleware's own server span; buffered asynchronous stdout.
+ * instrumentation replaced by the middleware's own server span; the express and nestjs-core instrumentations
+ * (on by default) stepping aside unless a span is recorded; the middleware mounted on Express directly rather
+ * than behind Nest's wildcard route; buffered asynchronous stdout. Where the rest goes:
+ * bench/instrumentation/profile-variant.ts profiles one variant's measured window.
  */
 import autocannon from 'autocannon';
 import { fork, type ChildProcess } from 'node:child_process';
