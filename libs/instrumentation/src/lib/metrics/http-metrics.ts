@@ -12,13 +12,7 @@ export interface HttpMetricsOptions {
   readonly sizeBuckets?: number[];
 }
 
-const KNOWN_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
-
-/** The method's place in KNOWN_METHODS, or its length for any other (they share the `other` label). */
-function methodIndex(method: string): number {
-  const index = KNOWN_METHODS.indexOf(method);
-  return index === -1 ? KNOWN_METHODS.length : index;
-}
+const KNOWN_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
 const STATUS_CLASSES = ['0xx', '1xx', '2xx', '3xx', '4xx', '5xx'];
 
 /**
@@ -41,11 +35,8 @@ export class HttpMetrics {
 
   /** Requests being served: a plain number on the request path, read by the gauge at scrape time. */
   inFlight = 0;
-  /**
-   * The request path's lookup: by route template (the same string object every time, its hash cached), then
-   * by status and method folded into one number, so a request builds no key string.
-   */
-  private readonly byRoute = new Map<string, Map<number, RedSeries>>();
+  /** By raw method, status and route: the request path's lookup. */
+  private readonly byRequest = new Map<string, RedSeries>();
   /** By label set: what is exposed (200 and 204 share a status class, so they share a series). */
   private readonly byLabels = new Map<string, RedSeries>();
   private readonly durationBounds: readonly number[];
@@ -77,23 +68,18 @@ export class HttpMetrics {
   }
 
   record(method: string, route: string, status: number, seconds: number, bytes: number | undefined): void {
-    let byRequest = this.byRoute.get(route);
-    if (!byRequest) {
-      byRequest = new Map();
-      this.byRoute.set(route, byRequest);
-    }
-    const key = status * 16 + methodIndex(method);
-    let series = byRequest.get(key);
+    const key = `${method} ${status} ${route}`;
+    let series = this.byRequest.get(key);
     if (!series) {
       series = this.seriesFor(method, route, status);
-      byRequest.set(key, series);
+      this.byRequest.set(key, series);
     }
     series.observe(seconds, bytes);
   }
 
   private seriesFor(method: string, route: string, status: number): RedSeries {
     const labels = {
-      method: KNOWN_METHODS.includes(method) ? method : 'other',
+      method: KNOWN_METHODS.has(method) ? method : 'other',
       route,
       status_class: STATUS_CLASSES[Math.floor(status / 100)] ?? 'other',
     };

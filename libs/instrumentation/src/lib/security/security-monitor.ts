@@ -16,14 +16,6 @@ const STATUS_KINDS: Readonly<Record<number, SecurityEventKind>> = {
 /** Bodies larger than this are inspected only up to it: a scan must stay cheap next to the request. */
 const MAX_BODY_INSPECTED = 16 * 1024;
 
-/** An attack pattern found in one part of a request. */
-export interface Finding {
-  readonly kind: AttackKind;
-  readonly location: Location;
-}
-
-const NO_FINDINGS: readonly Finding[] = [];
-
 export interface InspectedRequest {
   readonly method: string;
   readonly url: string;
@@ -62,17 +54,19 @@ export class SecurityMonitor {
   }
 
   /** Attack patterns in the path, query or body; call before the handler runs. */
-  inspectRequest(req: InspectedRequest): readonly Finding[] {
+  inspectRequest(req: InspectedRequest): Array<{ kind: AttackKind; location: Location }> {
+    const findings: Array<{ kind: AttackKind; location: Location }> = [];
     const queryAt = req.url.indexOf('?');
     const path = queryAt === -1 ? req.url : req.url.slice(0, queryAt);
-    let findings = withFindings(undefined, detectAttacks(decodeForInspection(path)), 'path');
+    for (const kind of detectAttacks(decodeForInspection(path))) findings.push({ kind, location: 'path' });
     if (queryAt !== -1) {
-      const query = decodeForInspection(req.url.slice(queryAt + 1));
-      findings = withFindings(findings, detectAttacks(query), 'query');
+      for (const kind of detectAttacks(decodeForInspection(req.url.slice(queryAt + 1)))) {
+        findings.push({ kind, location: 'query' });
+      }
     }
     const body = bodyText(req.body);
-    if (body) findings = withFindings(findings, detectAttacks(body), 'body');
-    return findings ?? NO_FINDINGS;
+    if (body) for (const kind of detectAttacks(body)) findings.push({ kind, location: 'body' });
+    return findings;
   }
 
   /** The security kind of a response status (401, 403, 429), if any. */
@@ -98,16 +92,6 @@ export class SecurityMonitor {
       this.logger.application.warn('security event not published', { reason: (error as Error).message });
     });
   }
-}
-
-// Nearly every request finds nothing: a list is only made once something is found.
-function withFindings(
-  findings: Finding[] | undefined,
-  kinds: readonly AttackKind[],
-  location: Location,
-): Finding[] | undefined {
-  for (const kind of kinds) (findings ??= []).push({ kind, location });
-  return findings;
 }
 
 function bodyText(body: unknown): string | undefined {
