@@ -167,16 +167,7 @@ function decodeTimeSeries(
         if (t === 0x09) {
           const p = reader.pos;
           if (p + 8 > sampleEnd) throw new ProtoError('protobuf: truncated double');
-          // Copied as bytes so every NaN payload (the staleness marker above all) survives bit-exactly.
-          const o = k * 8;
-          valueBytes[o] = body[p];
-          valueBytes[o + 1] = body[p + 1];
-          valueBytes[o + 2] = body[p + 2];
-          valueBytes[o + 3] = body[p + 3];
-          valueBytes[o + 4] = body[p + 4];
-          valueBytes[o + 5] = body[p + 5];
-          valueBytes[o + 6] = body[p + 6];
-          valueBytes[o + 7] = body[p + 7];
+          copyValue(body, p, valueBytes, k);
           hasValue = true;
           reader.pos = p + 8;
         } else if (t === 0x10) {
@@ -196,6 +187,12 @@ function decodeTimeSeries(
   }
   finishSeries(batch, body, start, end, index, labelStart, labelEnd, contiguous, k, cache);
   return k;
+}
+
+/** Sample k's double, copied as bytes so every NaN payload (the staleness marker above all) survives bit-exactly. */
+function copyValue(body: Buffer, from: number, valueBytes: Uint8Array, k: number): void {
+  const o = k * 8;
+  for (let i = 0; i < 8; i++) valueBytes[o + i] = body[from + i];
 }
 
 /**
@@ -223,16 +220,7 @@ function fastSample(
     timestamp += (byte & 0x7f) * scale;
     if (byte < 0x80) {
       if (q !== sampleEnd) return -1;
-      // Copied as bytes so every NaN payload (the staleness marker above all) survives bit-exactly.
-      const o = k * 8;
-      valueBytes[o] = body[p + 2];
-      valueBytes[o + 1] = body[p + 3];
-      valueBytes[o + 2] = body[p + 4];
-      valueBytes[o + 3] = body[p + 5];
-      valueBytes[o + 4] = body[p + 6];
-      valueBytes[o + 5] = body[p + 7];
-      valueBytes[o + 6] = body[p + 8];
-      valueBytes[o + 7] = body[p + 9];
+      copyValue(body, p + 2, valueBytes, k);
       timestamps[k] = timestamp;
       return q;
     }
