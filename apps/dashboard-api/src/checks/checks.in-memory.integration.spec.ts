@@ -9,6 +9,7 @@ import { AppModule } from '../app.module';
 import type { AvailabilityReport } from '../availability/availability.service';
 import { loadDashboardApiConfig } from '../config/dashboard-api.config';
 import type { CheckSummary } from './checks.service';
+import { jsonCall } from './json-call';
 
 const HOUR = 3600_000;
 
@@ -50,20 +51,7 @@ describe('checks API and availability without Redis (all-in-one, in-process bus)
     delete process.env['NEO_ALL_IN_ONE'];
   });
 
-  async function call(
-    method: string,
-    path: string,
-    body?: unknown,
-  ): Promise<{ status: number; json: unknown }> {
-    const res = await fetch(`${base}${path}`, {
-      method,
-      ...(body !== undefined
-        ? { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }
-        : {}),
-    });
-    const text = await res.text();
-    return { status: res.status, json: text ? (JSON.parse(text) as unknown) : null };
-  }
+  const call = (method: string, path: string, body?: unknown) => jsonCall(base, method, path, body);
 
   it('says in /health that check state is in memory: not shared, not persisted', async () => {
     const res = await fetch(`${base}/health`);

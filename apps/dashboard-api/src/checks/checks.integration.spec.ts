@@ -8,6 +8,7 @@ import { AppModule } from '../app.module';
 import type { AvailabilityReport } from '../availability/availability.service';
 import { loadDashboardApiConfig } from '../config/dashboard-api.config';
 import type { CheckSummary } from './checks.service';
+import { jsonCall } from './json-call';
 
 const HOUR = 3600_000;
 
@@ -54,20 +55,7 @@ describe('checks API and availability on real Redis', () => {
     redis.disconnect();
   });
 
-  async function call(
-    method: string,
-    path: string,
-    body?: unknown,
-  ): Promise<{ status: number; json: unknown }> {
-    const res = await fetch(`${base}${path}`, {
-      method,
-      ...(body !== undefined
-        ? { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }
-        : {}),
-    });
-    const text = await res.text();
-    return { status: res.status, json: text ? (JSON.parse(text) as unknown) : null };
-  }
+  const call = (method: string, path: string, body?: unknown) => jsonCall(base, method, path, body);
 
   it('creates, lists, pauses, runs and deletes API-made checks, never returning secrets', async () => {
     const created = await call('POST', '/api/checks', {
