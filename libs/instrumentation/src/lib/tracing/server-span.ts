@@ -6,10 +6,13 @@ import {
   SpanStatusCode,
   trace,
   TraceFlags,
+  type Context,
   type Span,
+  type SpanContext,
 } from '@opentelemetry/api';
 import { RandomIdGenerator } from '@opentelemetry/sdk-trace-base';
 import type { IncomingHttpHeaders } from 'node:http';
+import { SAMPLED_BY_MIDDLEWARE } from './decided-root-sampler';
 import { currentTracing } from './setup-tracing';
 
 const tracer = () => trace.getTracer('@neo/instrumentation');
@@ -28,38 +31,61 @@ export const UNTRACED: ServerTrace = { run: (next) => next(), end: () => undefin
 const ids = new RandomIdGenerator();
 
 /**
- * The sampling decision for an incoming request, made before any tracing work: parent-based (an incoming
- * `traceparent` decides), else the configured ratio. An unsampled request records nothing but still runs in a
- * trace context of its own (new ids, not sampled): its log lines carry a `trace_id` that ties them together,
- * and outgoing calls pass the decision on so downstream services do not start a trace for it. An unsampled
- * parent is continued the same way.
+ * The ids of an unsampled request, made when first read. Most unsampled requests write no log line and call
+ * nothing downstream, so most never need them.
+ */
+class UnsampledSpanContext implements SpanContext {
+  readonly traceFlags = TraceFlags.NONE;
+  private trace: string | undefined;
+  private span: string | undefined;
+
+  constructor(traceId?: string) {
+    this.trace = traceId;
+  }
+
+  get traceId(): string {
+    return (this.trace ??= ids.generateTraceId());
+  }
+
+  get spanId(): string {
+    return (this.span ??= ids.generateSpanId());
+  }
+}
+
+/**
+ * The sampling decision for an incoming request, made before any tracing work: parent-based (a valid incoming
+ * `traceparent` decides), else the configured ratio. A sampled request gets a recorded server span. An
+ * unsampled request records nothing but still runs in a trace context of its own (new ids, not sampled): its
+ * log lines carry a `trace_id` that ties them together, and outgoing calls pass the decision on so downstream
+ * services do not start a trace for it. An unsampled parent is continued the same way, with a span id of this
+ * service's own, as a recorded server span would have.
  */
 export function startServerTrace(method: string, headers: IncomingHttpHeaders): ServerTrace {
   const tracing = currentTracing();
   if (!tracing) return UNTRACED;
-  const hasParent = headers['traceparent'] !== undefined;
-  if (!hasParent && !(tracing.sampleRatio > 0 && Math.random() < tracing.sampleRatio)) {
-    return unrecorded(
-      trace.setSpanContext(ROOT_CONTEXT, {
-        traceId: ids.generateTraceId(),
-        spanId: ids.generateSpanId(),
-        traceFlags: TraceFlags.NONE,
-      }),
-    );
+  const carried =
+    headers['traceparent'] === undefined && headers['baggage'] === undefined
+      ? ROOT_CONTEXT
+      : propagation.extract(ROOT_CONTEXT, headers);
+  const parent = trace.getSpanContext(carried);
+  if (parent) {
+    if ((parent.traceFlags & TraceFlags.SAMPLED) === 0) {
+      return unrecorded(trace.setSpanContext(carried, new UnsampledSpanContext(parent.traceId)));
+    }
+    return recorded(method, carried, carried);
   }
-  const parent = hasParent ? propagation.extract(ROOT_CONTEXT, headers) : ROOT_CONTEXT;
-  const parentSpan = trace.getSpanContext(parent);
-  if (parentSpan && (parentSpan.traceFlags & TraceFlags.SAMPLED) === 0) {
-    // This service's part of the trace gets its own span id, as a recorded server span would.
-    return unrecorded(
-      trace.setSpanContext(ROOT_CONTEXT, { ...parentSpan, spanId: ids.generateSpanId(), isRemote: false }),
-    );
+  if (tracing.sampleRatio > 0 && Math.random() < tracing.sampleRatio) {
+    // The draw is made here, once: the SDK's root sampler records what the middleware picked.
+    return recorded(method, carried.setValue(SAMPLED_BY_MIDDLEWARE, true), carried);
   }
-  // A sampled parent, or a new root that won the ratio: the SDK's parent-based sampler records it.
+  return unrecorded(trace.setSpanContext(carried, new UnsampledSpanContext()));
+}
+
+function recorded(method: string, sampling: Context, parent: Context): ServerTrace {
   const span = tracer().startSpan(
     method,
     { kind: SpanKind.SERVER, attributes: { 'http.request.method': method } },
-    parent,
+    sampling,
   );
   const active = trace.setSpan(parent, span);
   return {
@@ -68,7 +94,7 @@ export function startServerTrace(method: string, headers: IncomingHttpHeaders): 
   };
 }
 
-function unrecorded(active: ReturnType<typeof trace.setSpanContext>): ServerTrace {
+function unrecorded(active: Context): ServerTrace {
   return { run: (next) => context.with(active, next), end: () => undefined };
 }
 

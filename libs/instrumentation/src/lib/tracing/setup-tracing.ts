@@ -14,6 +14,7 @@ import {
   TraceIdRatioBasedSampler,
   type SpanExporter,
 } from '@opentelemetry/sdk-trace-base';
+import { DecidedRootSampler } from './decided-root-sampler';
 import { SampledExpressInstrumentation } from './sampled-express.instrumentation';
 import { SampledNestInstrumentation } from './sampled-nest.instrumentation';
 
@@ -118,7 +119,9 @@ export function setupTracing(options: TracingOptions): TracingHandle {
     }),
     // NodeSDK registers no tracer provider without a processor; a no-op one keeps ids flowing to logs/events.
     spanProcessors: spanProcessors.length > 0 ? spanProcessors : [new NoopSpanProcessor()],
-    sampler: new ParentBasedSampler({ root: new TraceIdRatioBasedSampler(sampleRatio) }),
+    sampler: new ParentBasedSampler({
+      root: new DecidedRootSampler(new TraceIdRatioBasedSampler(sampleRatio)),
+    }),
     instrumentations,
     // Metrics and logs go through prom-client and pino; the SDK must not start its own readers.
     metricReaders: [],
