@@ -10,14 +10,15 @@ async function main(variant: Variant, otlpEndpoint: string): Promise<void> {
   // Tracing first, before Nest and express are loaded, exactly as a service's main.ts does it.
   if (variant === 'traced') {
     const { setupTracing } = await import('@neo/instrumentation');
-    // Knobs for finding where tracing's cost goes; the reported run uses the library's defaults.
+    // Knobs for finding where tracing's cost goes (sample ratio, instrumentations off, BENCH_NO_EXPORT: spans
+    // made but not exported); the reported run uses the library's defaults.
     const ratio = process.env['BENCH_SAMPLE_RATIO'];
     const disable = (process.env['BENCH_TRACING_DISABLE'] ?? '').split(',').filter(Boolean) as Parameters<
       typeof setupTracing
     >[0]['disable'];
     setupTracing({
       serviceName: 'bench',
-      otlpEndpoint,
+      ...(process.env['BENCH_NO_EXPORT'] ? {} : { otlpEndpoint }),
       ...(ratio !== undefined ? { sampleRatio: Number(ratio) } : {}),
       ...(disable && disable.length > 0 ? { disable } : {}),
     });

@@ -3,7 +3,8 @@
  * then records a CPU profile of a measured autocannon run only and prints the request count to divide by.
  *   SWC_NODE_PROJECT=tsconfig.typecheck.json BENCH_PROFILE_DIR=/tmp \
  *     node -r @swc-node/register bench/instrumentation/profile-variant.ts observed
- * Open the .cpuprofile in Chrome DevTools or any profile viewer. Not part of `npm run bench`.
+ * Spans go to BENCH_OTLP (default: a closed port, so exports fail fast); point it at a sink to profile
+ * export too. Open the .cpuprofile in Chrome DevTools or any profile viewer. Not part of `npm run bench`.
  */
 import autocannon from 'autocannon';
 import { fork } from 'node:child_process';
@@ -11,10 +12,14 @@ import { join } from 'node:path';
 import type { Variant } from './bench-server';
 
 async function main(variant: Variant): Promise<void> {
-  const child = fork(join(__dirname, 'bench-server.ts'), [variant, 'http://127.0.0.1:9/v1/traces'], {
-    execArgv: process.execArgv,
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-  });
+  const child = fork(
+    join(__dirname, 'bench-server.ts'),
+    [variant, process.env['BENCH_OTLP'] ?? 'http://127.0.0.1:9/v1/traces'],
+    {
+      execArgv: process.execArgv,
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    },
+  );
   const port = await new Promise<number>((ok) =>
     child.once('message', (message: { port: number }) => ok(message.port)),
   );

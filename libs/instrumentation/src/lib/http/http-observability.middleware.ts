@@ -39,47 +39,54 @@ export function httpObservabilityMiddleware(
     const quiet = isQuiet(url);
     // Probes and scrapes every few seconds would be most of the traces and none of the insight.
     const serverTrace = quiet ? UNTRACED : startServerTrace(req.method, req.headers);
-    const finish = (): void => {
+    res.on('close', () => {
       metrics.inFlight--;
       const seconds = (performance.now() - started) / 1000;
       const route = routeTemplate(req);
       const status = res.statusCode;
       const length = res.getHeader('content-length');
-      metrics.record(req.method, route, status, seconds, length === undefined ? undefined : Number(length));
-      if (security) {
-        const kind = security.kindOfStatus(status);
-        if (kind)
-          security.record({ kind, method: req.method, route, client: clientOf(req), statusCode: status });
-        for (const { kind: attack, location } of findings ?? []) {
-          security.record({
-            kind: attack,
-            location,
-            method: req.method,
-            route,
-            client: clientOf(req),
-            statusCode: status,
-          });
+      const bytes = length === undefined ? undefined : Number(length);
+      metrics.record(req.method, route, status, seconds, bytes);
+      serverTrace.end(req.method, route, url, status);
+      const securityKind = security?.kindOfStatus(status);
+      const logged =
+        accessLogger !== undefined && !quiet && (policy.all || status >= 400 || seconds >= slowSeconds);
+      if (securityKind === undefined && (findings === undefined || findings.length === 0) && !logged) return;
+      // Listeners do not inherit the request's async context; entering it puts the trace ids on these lines.
+      serverTrace.run(() => {
+        if (security) {
+          const client = clientOf(req);
+          if (securityKind)
+            security.record({ kind: securityKind, method: req.method, route, client, statusCode: status });
+          for (const { kind, location } of findings ?? []) {
+            security.record({ kind, location, method: req.method, route, client, statusCode: status });
+          }
         }
-      }
-      const path = req.originalUrl ?? req.url;
-      serverTrace.end(req.method, route, path, status);
-      if (accessLogger && (policy.all || status >= 400 || seconds >= slowSeconds) && !quiet) {
-        const line = {
-          [PRE_SCRUBBED]: true,
-          http: { method: req.method, route, path: scrubString(path), status },
-          duration_ms: Math.round(seconds * 1e6) / 1e3,
-          ...(length !== undefined ? { bytes: Number(length) } : {}),
-        };
-        if (status >= 500) accessLogger.error(line, 'request failed');
-        else if (status >= 400) accessLogger.warn(line, 'request rejected');
-        else accessLogger.info(line, 'request completed');
-      }
-    };
-    // Listeners do not inherit the request's async context; running the end inside it puts the trace ids
-    // on the access and security lines.
-    res.once('close', () => serverTrace.run(finish));
+        if (logged) writeAccessLine(accessLogger, req.method, route, url, status, seconds, bytes);
+      });
+    });
     serverTrace.run(next);
   };
+}
+
+function writeAccessLine(
+  logger: Logger,
+  method: string,
+  route: string,
+  path: string,
+  status: number,
+  seconds: number,
+  bytes: number | undefined,
+): void {
+  const line = {
+    [PRE_SCRUBBED]: true,
+    http: { method, route, path: scrubString(path), status },
+    duration_ms: Math.round(seconds * 1e6) / 1e3,
+    ...(bytes !== undefined ? { bytes } : {}),
+  };
+  if (status >= 500) logger.error(line, 'request failed');
+  else if (status >= 400) logger.warn(line, 'request rejected');
+  else logger.info(line, 'request completed');
 }
 
 function isQuiet(url: string): boolean {
