@@ -22,8 +22,6 @@
  */
 import autocannon from 'autocannon';
 import { fork, type ChildProcess } from 'node:child_process';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Variant } from './bench-server';
 
@@ -49,29 +47,50 @@ interface Figures {
   readonly cpuPerRequest: number;
 }
 
-/** Stands in for an OTLP collector: accepts span batches and counts them. */
-function startOtlpSink(): Promise<{ server: Server; url: string; batches: () => number }> {
-  let batches = 0;
-  const server = createServer((req, res) => {
-    req.resume();
-    req.on('end', () => {
-      batches++;
-      res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
-    });
-  });
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      resolve({ server, url: `http://127.0.0.1:${port}/v1/traces`, batches: () => batches });
-    }),
-  );
+interface OtlpSink {
+  readonly url: string;
+  received(): Promise<{ batches: number; bytes: number }>;
+  stop(): void;
 }
+
+/** The OTLP collector stand-in, in its own process (see otlp-sink.ts). */
+function startOtlpSink(): Promise<OtlpSink> {
+  const child = fork(join(__dirname, 'otlp-sink.ts'), [], {
+    execArgv: process.execArgv,
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`OTLP sink exited with ${code}`)));
+    child.once('message', (message: { port: number }) =>
+      resolve({
+        url: `http://127.0.0.1:${message.port}/v1/traces`,
+        received: () =>
+          new Promise((ok) => {
+            child.once('message', (count: { batches: number; bytes: number }) => ok(count));
+            child.send('count');
+          }),
+        stop: () => child.kill('SIGKILL'),
+      }),
+    );
+  });
+}
+
+/** OpenTelemetry's own warnings from the servers (spans dropped, exports failed): a fair run has none. */
+const otelWarnings: string[] = [];
 
 function startServer(variant: Variant, otlpUrl: string): Promise<{ child: ChildProcess; port: number }> {
   const child = fork(join(__dirname, 'bench-server.ts'), [variant, otlpUrl], {
     execArgv: process.execArgv,
-    // Logs go where a container's stdout goes when nobody reads it closely: written, not displayed.
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    // Logs go where a container's stdout goes when nobody reads it closely: written, and only scanned here.
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+  });
+  let pending = '';
+  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
+    const lines = (pending + chunk).split('\n');
+    pending = lines.pop() ?? '';
+    for (const line of lines) {
+      if (line.includes('"component":"opentelemetry"')) otelWarnings.push(line);
+    }
   });
   return new Promise((resolve, reject) => {
     child.once('message', (message: { port: number }) => resolve({ child, port: message.port }));
@@ -113,6 +132,7 @@ async function run(): Promise<void> {
   const sink = await startOtlpSink();
   const cycles: Array<Map<Variant, Figures>> = [];
   const servers = new Map<Variant, { child: ChildProcess; port: number }>();
+  let otlp = { batches: 0, bytes: 0 };
   try {
     for (const variant of VARIANTS) {
       const server = await startServer(variant, sink.url);
@@ -136,9 +156,10 @@ async function run(): Promise<void> {
           '\n',
       );
     }
+    otlp = await sink.received();
   } finally {
     for (const { child } of servers.values()) child.kill('SIGKILL');
-    sink.server.close();
+    sink.stop();
   }
   const baseline = VARIANTS[0] as Variant;
   const of = (variant: Variant, pick: (f: Figures) => number) =>
@@ -171,9 +192,14 @@ async function run(): Promise<void> {
     );
   }
   process.stdout.write(
-    `\nCPU "x bare" is bare's CPU per request over this variant's (1.00 = free). OTLP batches received: ` +
-      `${sink.batches()}; ${CONNECTIONS} connections, ${CYCLES} cycles of ${SLICE} s per variant\n`,
+    `\nCPU "x bare" is bare's CPU per request over this variant's (1.00 = free). OTLP received: ${otlp.batches} batches, ` +
+      `${(otlp.bytes / 1e6).toFixed(1)} MB; ${CONNECTIONS} connections, ${CYCLES} cycles of ${SLICE} s per variant\n`,
   );
+  if (otelWarnings.length > 0) {
+    process.stdout.write(
+      `OpenTelemetry reported ${otelWarnings.length} problem(s) in the traced server, first: ${otelWarnings[0]}\n`,
+    );
+  }
   if (!met) process.exitCode = 1;
 }
 

@@ -1,12 +1,12 @@
 /**
- * A Nest service started the way a user's main.ts does it — setupTracing() before Nest is loaded — in its own
- * process, because the framework instrumentations patch modules as Node loads them (Jest's module loader
- * bypasses that). Records spans in memory with no new roots sampled, so only requests with a sampled
+ * A Nest service started the way a user's main.ts does it — `setupTracing()` from the library's public
+ * index, which itself loads `@nestjs/core`, then the app — in its own process, because the framework
+ * instrumentations patch modules as Node loads them (Jest's module loader bypasses that). Records spans in memory with no new roots sampled, so only requests with a sampled
  * `traceparent` are recorded. Talks to the spec over IPC: sends `{ port }`, answers `'report'` with the
  * finished spans and the log lines.
  */
 import { InMemorySpanExporter } from '@opentelemetry/sdk-trace-base';
-import { setupTracing } from '../lib/tracing/setup-tracing';
+import { setupTracing } from '../index';
 import { LogCapture } from './log-capture';
 
 export interface ReportedSpan {

@@ -1,4 +1,4 @@
-import { trace, type TracerProvider } from '@opentelemetry/api';
+import { diag, trace, type TracerProvider } from '@opentelemetry/api';
 import { ExpressLayerType } from '@opentelemetry/instrumentation-express';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { IORedisInstrumentation } from '@opentelemetry/instrumentation-ioredis';
@@ -14,7 +14,11 @@ import {
   TraceIdRatioBasedSampler,
   type SpanExporter,
 } from '@opentelemetry/sdk-trace-base';
+import type { DestinationStream } from 'pino';
+import { createRootLogger } from '../logging/root-logger';
 import { DecidedRootSampler } from './decided-root-sampler';
+import { routeDiagnostics } from './diag-log';
+import { patchPreloaded } from './patch-preloaded';
 import { SampledExpressInstrumentation } from './sampled-express.instrumentation';
 import { SampledNestInstrumentation } from './sampled-nest.instrumentation';
 
@@ -37,6 +41,8 @@ export interface TracingOptions {
   /** Instrumentations to turn off. */
   readonly disable?: ReadonlyArray<'http' | 'express' | 'nestjs-core' | 'ioredis' | 'undici'>;
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Where OpenTelemetry's own warnings are written as log lines (default: stdout, like the service's). */
+  readonly logDestination?: DestinationStream;
 }
 
 /** Default share of root traces sampled when spans are exported over OTLP. */
@@ -128,6 +134,17 @@ export function setupTracing(options: TracingOptions): TracingHandle {
     logRecordProcessors: [],
   });
   sdk.start();
+  patchPreloaded(instrumentations);
+  // After the SDK, which installs a console logger of its own when OTEL_LOG_LEVEL is set, and after the
+  // instrumentations' start-up warnings about packages loaded before them, which patchPreloaded answers.
+  routeDiagnostics(
+    createRootLogger({
+      serviceName: options.serviceName,
+      level: 'trace',
+      ...(options.logDestination ? { destination: options.logDestination } : {}),
+    }),
+    env,
+  );
   const handle: TracingHandle = {
     serviceName: options.serviceName,
     exporting: spanProcessors.length > 0,
@@ -143,6 +160,7 @@ export function setupTracing(options: TracingOptions): TracingHandle {
     shutdown: async () => {
       holder[HANDLE_KEY] = undefined;
       await sdk.shutdown();
+      diag.disable();
     },
   };
   holder[HANDLE_KEY] = handle;
