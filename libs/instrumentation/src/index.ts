@@ -25,7 +25,7 @@ export { NovelEngineMetricsModule } from './lib/novel-engine/novel-engine-metric
 
 // Tracing
 export { setupTracing, DEFAULT_OTLP_SAMPLE_RATIO } from './lib/tracing/setup-tracing';
-export type { TracingHandle, TracingOptions } from './lib/tracing/setup-tracing';
+export type { OtlpProtocol, TracingHandle, TracingOptions } from './lib/tracing/setup-tracing';
 export { Traced } from './lib/tracing/traced.decorator';
 export type { TracedOptions } from './lib/tracing/traced.decorator';
 

@@ -3,7 +3,8 @@ import { ExpressLayerType } from '@opentelemetry/instrumentation-express';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { IORedisInstrumentation } from '@opentelemetry/instrumentation-ioredis';
 import { UndiciInstrumentation } from '@opentelemetry/instrumentation-undici';
-import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
+import { OTLPTraceExporter as OtlpJsonExporter } from '@opentelemetry/exporter-trace-otlp-http';
+import { OTLPTraceExporter as OtlpProtobufExporter } from '@opentelemetry/exporter-trace-otlp-proto';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { NodeSDK } from '@opentelemetry/sdk-node';
 import {
@@ -38,12 +39,19 @@ export interface TracingOptions {
   readonly exporter?: SpanExporter;
   /** OTLP/HTTP traces endpoint, e.g. `http://tempo:4318/v1/traces`; default from OTEL_EXPORTER_OTLP_* env. */
   readonly otlpEndpoint?: string;
+  /**
+   * OTLP/HTTP encoding: `http/protobuf` (OTLP's default, about a third of JSON's bytes and cheaper to
+   * encode) or `http/json`. Default from OTEL_EXPORTER_OTLP_TRACES_PROTOCOL / OTEL_EXPORTER_OTLP_PROTOCOL.
+   */
+  readonly otlpProtocol?: OtlpProtocol;
   /** Instrumentations to turn off. */
   readonly disable?: ReadonlyArray<'http' | 'express' | 'nestjs-core' | 'ioredis' | 'undici'>;
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** Where OpenTelemetry's own warnings are written as log lines (default: stdout, like the service's). */
   readonly logDestination?: DestinationStream;
 }
+
+export type OtlpProtocol = 'http/protobuf' | 'http/json';
 
 /** Default share of root traces sampled when spans are exported over OTLP. */
 export const DEFAULT_OTLP_SAMPLE_RATIO = 0.1;
@@ -92,7 +100,7 @@ export function setupTracing(options: TracingOptions): TracingHandle {
     : endpointSet
       ? [
           new BatchSpanProcessor(
-            new OTLPTraceExporter(options.otlpEndpoint ? { url: options.otlpEndpoint } : {}),
+            otlpExporter(options.otlpEndpoint, options.otlpProtocol ?? otlpProtocolOf(env)),
           ),
         ]
       : [];
@@ -177,4 +185,15 @@ function sampleRatioOf(
   if (env['OTEL_TRACES_SAMPLER_ARG'] && Number.isFinite(fromEnv)) return Math.min(1, Math.max(0, fromEnv));
   if (options.exporter) return 1;
   return otlp ? DEFAULT_OTLP_SAMPLE_RATIO : 0;
+}
+
+function otlpExporter(url: string | undefined, protocol: OtlpProtocol): SpanExporter {
+  const config = url ? { url } : {};
+  return protocol === 'http/json' ? new OtlpJsonExporter(config) : new OtlpProtobufExporter(config);
+}
+
+/** The OTLP encoding the environment asks for; gRPC is not supported here, so anything else is protobuf. */
+function otlpProtocolOf(env: Readonly<Record<string, string | undefined>>): OtlpProtocol {
+  const asked = env['OTEL_EXPORTER_OTLP_TRACES_PROTOCOL'] ?? env['OTEL_EXPORTER_OTLP_PROTOCOL'];
+  return asked === 'http/json' ? 'http/json' : 'http/protobuf';
 }
