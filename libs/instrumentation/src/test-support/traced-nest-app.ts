@@ -16,6 +16,7 @@ export interface ReportedSpan {
   readonly parentSpanId?: string;
   readonly kind: number;
   readonly route?: unknown;
+  readonly urlFull?: unknown;
 }
 
 export interface AppReport {
@@ -44,6 +45,7 @@ async function main(): Promise<void> {
           parentSpanId: span.parentSpanContext?.spanId,
           kind: span.kind,
           route: span.attributes['http.route'],
+          urlFull: span.attributes['url.full'],
         })),
         logs: logs.lines,
       };

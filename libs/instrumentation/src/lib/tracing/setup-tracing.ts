@@ -20,6 +20,7 @@ import { createRootLogger } from '../logging/root-logger';
 import { DecidedRootSampler } from './decided-root-sampler';
 import { routeDiagnostics } from './diag-log';
 import { patchPreloaded } from './patch-preloaded';
+import { ScrubbingSpanProcessor } from './scrubbing-span-processor';
 import { SampledExpressInstrumentation } from './sampled-express.instrumentation';
 import { SampledNestInstrumentation } from './sampled-nest.instrumentation';
 
@@ -132,7 +133,11 @@ export function setupTracing(options: TracingOptions): TracingHandle {
       ...(options.environment ? { 'deployment.environment.name': options.environment } : {}),
     }),
     // NodeSDK registers no tracer provider without a processor; a no-op one keeps ids flowing to logs/events.
-    spanProcessors: spanProcessors.length > 0 ? spanProcessors : [new NoopSpanProcessor()],
+    // Scrubbing first: processors run in order, and the exporting one must see the scrubbed span.
+    spanProcessors:
+      spanProcessors.length > 0
+        ? [new ScrubbingSpanProcessor(), ...spanProcessors]
+        : [new NoopSpanProcessor()],
     sampler: new ParentBasedSampler({
       root: new DecidedRootSampler(new TraceIdRatioBasedSampler(sampleRatio)),
     }),
