@@ -11,14 +11,18 @@
  * target is missed. Besides req/s and p99 it prints the server's CPU time per request, which is the figure
  * to trust on a shared machine: req/s moves with whatever else runs, CPU per request much less.
  *
- * What made the targets reachable (a naive set-up measured 0.66x and 0.38x): RED series kept as plain
- * numbers per label set and exposed at scrape time (no label hashing per request); no pino-http per request
- * (its child logger serialises the request eagerly) and an access line only for errors and slow requests by
- * default; the sampling decision made before any tracing work, with OpenTelemetry's incoming-request
- * instrumentation replaced by the middleware's own server span; the express and nestjs-core instrumentations
- * (on by default) stepping aside unless a span is recorded; the middleware mounted on Express directly rather
- * than behind Nest's wildcard route; buffered asynchronous stdout. Where the rest goes:
- * bench/instrumentation/profile-variant.ts profiles one variant's measured window.
+ * What brought the cost down (a naive set-up measured 0.66x and 0.38x): RED series kept as plain numbers per
+ * label set and exposed at scrape time (no label hashing per request); no pino-http per request (its child
+ * logger serialises the request eagerly) and an access line only for errors and slow requests by default; the
+ * sampling decision made before any tracing work, with OpenTelemetry's incoming-request instrumentation
+ * replaced by the middleware's own server span; the express and nestjs-core instrumentations (on by default)
+ * stepping aside unless a span is recorded; the middleware mounted on Express directly rather than behind
+ * Nest's wildcard route; buffered asynchronous stdout.
+ * Where tracing's cost goes on Node 20 (BENCH_SAMPLE_RATIO, BENCH_TRACING_DISABLE and BENCH_NO_EXPORT in
+ * bench-server.ts take it apart): with tracing set up but no request entering a trace context, it costs
+ * nothing measurable; once requests run in contexts, AsyncLocalStorage's async hooks (Node 20 runs one per
+ * promise and tick) cost 7-10% at any sampling ratio; each sampled request then adds its four spans and their
+ * export. bench/instrumentation/profile-variant.ts profiles one variant's measured window.
  */
 import autocannon from 'autocannon';
 import { fork, type ChildProcess } from 'node:child_process';
