@@ -26,14 +26,18 @@ interface InstrumentationInternals {
  * own modules are left to the require hook, which patches them on their next `require`.
  */
 export function patchPreloaded(instrumentations: readonly Instrumentation[]): void {
-  const load = createRequire(join(process.cwd(), 'index.js'));
+  // Packages are resolved as the service's entry script would resolve them (webpack bundles rewrite
+  // `require.main`), else from the working directory.
+  const entry = process.argv[1];
+  const loaders = [...(entry ? [createRequire(entry)] : []), createRequire(join(process.cwd(), 'index.js'))];
   for (const instrumentation of instrumentations) {
     const internals = instrumentation as unknown as InstrumentationInternals;
     const onRequire = internals._onRequire;
     if (typeof onRequire !== 'function') continue;
     for (const definition of internals._modules ?? []) {
-      const baseDir = packageDir(load, definition.name);
-      if (baseDir === undefined) continue;
+      const load = loaders.find((candidate) => packageDir(candidate, definition.name) !== undefined);
+      const baseDir = load && packageDir(load, definition.name);
+      if (load === undefined || baseDir === undefined) continue;
       const main = cached(load, definition.name);
       if (main !== undefined && definition.moduleExports === undefined) {
         onRequire.call(instrumentation, definition, main.exports, definition.name, baseDir);
