@@ -1,5 +1,6 @@
 import { Controller, Get, Module, Param } from '@nestjs/common';
 import { context, propagation } from '@opentelemetry/api';
+import type { AddressInfo } from 'node:net';
 import type { DestinationStream } from 'pino';
 import { ObservabilityModule } from '../lib/observability.module';
 
@@ -28,4 +29,16 @@ export function tracedAppModule(logs: DestinationStream) {
   })
   class TracedAppModule {}
   return TracedAppModule;
+}
+
+/** The spec service started in this process on a loopback port; `close` stops it. */
+export async function startTracedApp(
+  logs: DestinationStream,
+): Promise<{ port: number; close: () => Promise<void> }> {
+  const { Test } = await import('@nestjs/testing');
+  const moduleRef = await Test.createTestingModule({ imports: [tracedAppModule(logs)] }).compile();
+  const app = moduleRef.createNestApplication({ logger: false });
+  await app.listen(0, '127.0.0.1');
+  const { port } = app.getHttpServer().address() as AddressInfo;
+  return { port, close: () => app.close() };
 }

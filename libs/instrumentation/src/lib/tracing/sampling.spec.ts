@@ -1,4 +1,3 @@
-import { Test } from '@nestjs/testing';
 import { ROOT_CONTEXT, SpanKind } from '@opentelemetry/api';
 import {
   AlwaysOnSampler,
@@ -6,11 +5,9 @@ import {
   SamplingDecision,
   TraceIdRatioBasedSampler,
 } from '@opentelemetry/sdk-trace-base';
-import type { AddressInfo } from 'node:net';
 import { call } from '../../test-support/http';
 import { LogCapture } from '../../test-support/log-capture';
-import { StoriesController } from '../../test-support/traced-nest-app.module';
-import { ObservabilityModule } from '../observability.module';
+import { startTracedApp } from '../../test-support/traced-nest-app.module';
 import { DecidedRootSampler, SAMPLED_BY_MIDDLEWARE } from './decided-root-sampler';
 import { setupTracing, type TracingHandle } from './setup-tracing';
 
@@ -62,19 +59,7 @@ describe('tracing: the configured share of new requests is recorded', () => {
   });
 
   it('records about half of 300 requests at ratio 0.5, and exactly those it passes on as sampled', async () => {
-    const moduleRef = await Test.createTestingModule({
-      imports: [
-        ObservabilityModule.forRoot({
-          serviceName: 'story-api',
-          logging: { destination: new LogCapture() },
-          metrics: { host: false },
-        }),
-      ],
-      controllers: [StoriesController],
-    }).compile();
-    const app = moduleRef.createNestApplication({ logger: false });
-    await app.listen(0, '127.0.0.1');
-    const { port } = app.getHttpServer().address() as AddressInfo;
+    const { port, close } = await startTracedApp(new LogCapture());
     try {
       const passedOn: string[] = [];
       for (let i = 0; i < 300; i++) {
@@ -97,7 +82,7 @@ describe('tracing: the configured share of new requests is recorded', () => {
         expect(recorded.has(traceparent.split('-')[1] as string)).toBe(true);
       }
     } finally {
-      await app.close();
+      await close();
     }
   }, 30_000);
 });

@@ -1,9 +1,6 @@
-import { Test } from '@nestjs/testing';
 import { trace } from '@opentelemetry/api';
-import type { AddressInfo } from 'node:net';
 import { call } from '../../test-support/http';
-import { StoriesController } from '../../test-support/traced-nest-app.module';
-import { ObservabilityModule } from '../observability.module';
+import { startTracedApp } from '../../test-support/traced-nest-app.module';
 import { InMemorySpanExporter } from '@opentelemetry/sdk-trace-base';
 import { LogCapture } from '../../test-support/log-capture';
 import { ObservabilityLogger } from '../logging/observability-logger';
@@ -65,18 +62,7 @@ describe('tracing: @Traced spans and trace ids in every log line inside a span',
 
   it('records a server span per sampled request, joins an incoming trace, and stamps the access line', async () => {
     const logs = new LogCapture();
-    const moduleRef = await Test.createTestingModule({
-      imports: [
-        ObservabilityModule.forRoot({
-          serviceName: 'story-api',
-          logging: { destination: logs, accessLog: 'all' },
-        }),
-      ],
-      controllers: [StoriesController],
-    }).compile();
-    const app = moduleRef.createNestApplication({ logger: false });
-    await app.listen(0, '127.0.0.1');
-    const { port } = app.getHttpServer().address() as AddressInfo;
+    const { port, close } = await startTracedApp(logs);
     try {
       exporter.reset();
       const own = JSON.parse((await call(port, '/stories/7')).body) as { traceparent: string };
@@ -121,7 +107,7 @@ describe('tracing: @Traced spans and trace ids in every log line inside a span',
       });
       expect(access[1]).toMatchObject({ trace_id: parentTrace });
     } finally {
-      await app.close();
+      await close();
     }
   });
 
