@@ -11,7 +11,7 @@ export class StoriesController {
   get(@Param('id') id: string) {
     const carrier: Record<string, string> = {};
     propagation.inject(context.active(), carrier);
-    return { id, traceparent: carrier['traceparent'] ?? null };
+    return { id, traceparent: carrier['traceparent'] ?? null, tracestate: carrier['tracestate'] ?? null };
   }
 }
 

@@ -49,10 +49,10 @@ describe('tracing: Express and Nest spans in a real process, recorded for sample
     const continued = JSON.parse(
       (
         await call(port, '/stories/3', {
-          headers: { traceparent: `00-${UNSAMPLED_PARENT}-b7ad6b7169203331-00` },
+          headers: { traceparent: `00-${UNSAMPLED_PARENT}-b7ad6b7169203331-00`, tracestate: 'vendor=abc' },
         })
       ).body,
-    ) as { traceparent: string };
+    ) as { traceparent: string; tracestate: string | null };
     const { spans, logs } = await report();
 
     // Only the sampled request was recorded: the server span, Express's route span, Nest's two spans.
@@ -91,5 +91,6 @@ describe('tracing: Express and Nest spans in a real process, recorded for sample
     expect(continuedLine?.['trace_id']).toBe(UNSAMPLED_PARENT);
     expect(continued.traceparent).toBe(`00-${UNSAMPLED_PARENT}-${String(continuedLine?.['span_id'])}-00`);
     expect(continued.traceparent).toMatch(new RegExp(`^00-${UNSAMPLED_PARENT}-[0-9a-f]{16}-00$`));
+    expect(continued.tracestate).toBe('vendor=abc');
   }, 30_000);
 });

@@ -10,6 +10,7 @@ import {
   type Span,
   type SpanContext,
   type Tracer,
+  type TraceState,
 } from '@opentelemetry/api';
 import { RandomIdGenerator } from '@opentelemetry/sdk-trace-base';
 import type { IncomingHttpHeaders } from 'node:http';
@@ -46,7 +47,11 @@ class UnsampledSpanContext implements SpanContext {
   private trace: string | undefined;
   private span: string | undefined;
 
-  constructor(traceId?: string) {
+  /** A caller's trace id and tracestate when continuing an unsampled parent. */
+  constructor(
+    traceId?: string,
+    readonly traceState?: TraceState,
+  ) {
     this.trace = traceId;
   }
 
@@ -77,7 +82,9 @@ export function startServerTrace(method: string, headers: IncomingHttpHeaders): 
   const parent = trace.getSpanContext(carried);
   if (parent) {
     if ((parent.traceFlags & TraceFlags.SAMPLED) === 0) {
-      return unrecorded(trace.setSpanContext(carried, new UnsampledSpanContext(parent.traceId)));
+      return unrecorded(
+        trace.setSpanContext(carried, new UnsampledSpanContext(parent.traceId, parent.traceState)),
+      );
     }
     return recorded(tracerFor(tracing), method, carried, carried);
   }
