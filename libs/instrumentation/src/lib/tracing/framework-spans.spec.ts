@@ -1,9 +1,8 @@
-import { fork, type ChildProcess } from 'node:child_process';
-import { join, resolve } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
+import { forkTestApp } from '../../test-support/fork-app';
 import { call } from '../../test-support/http';
 import type { AppReport } from '../../test-support/traced-nest-app';
 
-const REPO_ROOT = resolve(__dirname, '../../../../..');
 const SAMPLED_PARENT = '4bf92f3577b34da6a3ce929d0e0e4736';
 const UNSAMPLED_PARENT = '0af7651916cd43dd8448eb211c80319c';
 
@@ -16,11 +15,7 @@ describe('tracing: Express and Nest spans in a real process, recorded for sample
   let port: number;
 
   beforeAll(async () => {
-    child = fork(join(__dirname, '../../test-support/traced-nest-app.ts'), [], {
-      execArgv: ['-r', '@swc-node/register'],
-      env: { ...process.env, SWC_NODE_PROJECT: join(REPO_ROOT, 'tsconfig.typecheck.json') },
-      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-    });
+    child = forkTestApp('traced-nest-app.ts', { stdout: 'ignore' });
     port = await new Promise<number>((ok, fail) => {
       child.once('message', (message) => ok((message as { port: number }).port));
       child.once('exit', (code) => fail(new Error(`traced app exited with ${code}`)));

@@ -1,28 +1,11 @@
-import { fork } from 'node:child_process';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { join, resolve } from 'node:path';
+import { runTestApp } from '../../test-support/fork-app';
 import { startOtlpReceiver } from '../../test-support/otlp-receiver';
 
-const REPO_ROOT = resolve(__dirname, '../../../../..');
-
-/** Runs otlp-export-app.ts with `env` and returns what it wrote to stdout (its log lines). */
+/** Runs otlp-export-app.ts with `env`, exporting on a short batch delay; returns its log lines. */
 function runExportApp(env: Record<string, string>): Promise<string> {
-  const child = fork(join(__dirname, '../../test-support/otlp-export-app.ts'), [], {
-    execArgv: ['-r', '@swc-node/register'],
-    env: {
-      ...process.env,
-      SWC_NODE_PROJECT: join(REPO_ROOT, 'tsconfig.typecheck.json'),
-      OTEL_BSP_SCHEDULE_DELAY: '50',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
-  });
-  let out = '';
-  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
-  return new Promise((ok, fail) =>
-    child.once('exit', (code) => (code === 0 ? ok(out) : fail(new Error(`export app exited with ${code}`)))),
-  );
+  return runTestApp('otlp-export-app.ts', { OTEL_BSP_SCHEDULE_DELAY: '50', ...env });
 }
 
 /** A loopback port with nothing listening: connections are refused at once. */
