@@ -1,8 +1,15 @@
-import { Controller, Get, Module, Param } from '@nestjs/common';
+import { Controller, Get, Module, Param, UseGuards, type CanActivate } from '@nestjs/common';
 import { context, propagation } from '@opentelemetry/api';
 import type { AddressInfo } from 'node:net';
 import type { DestinationStream } from 'pino';
 import { ObservabilityModule } from '../lib/observability.module';
+
+/** Refuses every request, so a 403 shows the guard ran. */
+class DenyingGuard implements CanActivate {
+  canActivate(): boolean {
+    return false;
+  }
+}
 
 /** One route whose answer shows the trace context a request runs in (what it would send downstream). */
 @Controller('stories')
@@ -12,6 +19,20 @@ export class StoriesController {
     const carrier: Record<string, string> = {};
     propagation.inject(context.active(), carrier);
     return { id, traceparent: carrier['traceparent'] ?? null, tracestate: carrier['tracestate'] ?? null };
+  }
+
+  /** A handler that fails after an await, as a real one does when a dependency is down. */
+  @Get(':id/fail')
+  async fail(): Promise<never> {
+    await Promise.resolve();
+    throw new Error('story store unavailable');
+  }
+
+  /** A guarded route: guards read their metadata from the handler, so it must survive instrumentation. */
+  @Get(':id/guarded')
+  @UseGuards(DenyingGuard)
+  guarded(): string {
+    return 'unreachable';
   }
 }
 

@@ -17,6 +17,9 @@ export interface ReportedSpan {
   readonly kind: number;
   readonly route?: unknown;
   readonly urlFull?: unknown;
+  readonly attributes: Record<string, unknown>;
+  readonly status: { code: number; message?: string };
+  readonly events: string[];
 }
 
 export interface AppReport {
@@ -46,6 +49,9 @@ async function main(): Promise<void> {
           kind: span.kind,
           route: span.attributes['http.route'],
           urlFull: span.attributes['url.full'],
+          attributes: { ...span.attributes },
+          status: { ...span.status },
+          events: span.events.map((event) => event.name),
         })),
         logs: logs.lines,
       };

@@ -72,6 +72,29 @@ describe('tracing: Express and Nest spans in a real process, recorded for sample
     // Nest records the full URL; secrets in it are scrubbed as in the logs before any exporter sees them.
     const nestRequest = spans.find((span) => span.name === 'StoriesController.get');
     expect(nestRequest?.urlFull).toBe('/stories/1?token=[redacted]&page=2');
+    // The attributes OpenTelemetry's instrumentations give these spans, which dashboards and queries rely on.
+    expect(spans.find((span) => span.name === 'request handler')?.attributes).toEqual({
+      'http.route': '/stories/:id',
+      'express.name': '/stories/:id',
+      'express.type': 'request_handler',
+    });
+    expect(nestRequest?.attributes).toEqual({
+      component: '@nestjs/core',
+      'nestjs.version': expect.stringMatching(/^11\./),
+      'nestjs.type': 'request_context',
+      'nestjs.controller': 'StoriesController',
+      'nestjs.callback': 'get',
+      'http.route': '/stories/:id',
+      'http.request.method': 'GET',
+      'url.full': '/stories/1?token=[redacted]&page=2',
+    });
+    expect(spans.find((span) => span.name === 'get')?.attributes).toEqual({
+      component: '@nestjs/core',
+      'nestjs.version': expect.stringMatching(/^11\./),
+      'nestjs.type': 'handler',
+      'nestjs.callback': 'get',
+    });
+    expect(spans.every((span) => span.status.code !== 2)).toBe(true);
     expect(sampled.traceparent).toMatch(new RegExp(`^00-${SAMPLED_PARENT}-[0-9a-f]{16}-01$`));
 
     // The unsampled ones still have a trace id on their log lines, passed on as not sampled.
@@ -87,5 +110,34 @@ describe('tracing: Express and Nest spans in a real process, recorded for sample
     expect(continued.traceparent).toBe(`00-${UNSAMPLED_PARENT}-${String(continuedLine?.['span_id'])}-00`);
     expect(continued.traceparent).toMatch(new RegExp(`^00-${UNSAMPLED_PARENT}-[0-9a-f]{16}-00$`));
     expect(continued.tracestate).toBe('vendor=abc');
+  }, 30_000);
+
+  it("records a failing handler and a guard's refusal on the spans of a sampled request", async () => {
+    const sampledHeaders = (traceId: string) => ({
+      headers: { traceparent: `00-${traceId}-00f067aa0ba902b7-01` },
+    });
+    const failing = '5bf92f3577b34da6a3ce929d0e0e4736';
+    const guarded = '6bf92f3577b34da6a3ce929d0e0e4736';
+    expect((await call(port, '/stories/1/fail', sampledHeaders(failing))).status).toBe(500);
+    // The guard reads its metadata from the handler Nest was given: a 403 shows the traced handler kept it.
+    expect((await call(port, '/stories/1/guarded', sampledHeaders(guarded))).status).toBe(403);
+    const { spans } = await report();
+
+    const of = (traceId: string, name: string) =>
+      spans.find((span) => span.traceId === traceId && span.name === name);
+    for (const name of ['fail', 'StoriesController.fail']) {
+      expect(of(failing, name)).toMatchObject({
+        status: { code: 2, message: 'story store unavailable' },
+        events: ['exception'],
+      });
+    }
+    expect(of(failing, 'GET /stories/:id/fail')?.status.code).toBe(2);
+    expect(of(guarded, 'StoriesController.guarded')).toMatchObject({
+      status: { code: 2, message: 'Forbidden resource' },
+      events: ['exception'],
+    });
+    // The controller method never ran, so it has no span.
+    expect(of(guarded, 'guarded')).toBeUndefined();
+    expect(of(guarded, 'request handler')?.attributes['http.route']).toBe('/stories/:id/guarded');
   }, 30_000);
 });
