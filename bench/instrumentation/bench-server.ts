@@ -44,6 +44,13 @@ async function main(variant: Variant, otlpEndpoint: string): Promise<void> {
     };
   }
   const app = await NestFactory.create(root, { logger: false });
+  // AsyncLocalStorage alone, entered per request as tracing does, without OpenTelemetry: what Node 20's
+  // async hooks cost a variant (BENCH_ALS=1), to tell that floor apart from the spans' own cost.
+  if (process.env['BENCH_ALS']) {
+    const { AsyncLocalStorage } = await import('node:async_hooks');
+    const storage = new AsyncLocalStorage<object>();
+    app.use((_req: unknown, _res: unknown, next: () => void) => storage.run({}, next));
+  }
   if (variant !== 'bare') {
     const { PinoNestLogger } = await import('@neo/instrumentation');
     app.useLogger(app.get(PinoNestLogger));

@@ -3,37 +3,43 @@
  * + logging, and with tracing added (default sampling, spans exported over OTLP/HTTP to a loopback sink).
  * Run from the repository root:
  *   SWC_NODE_PROJECT=tsconfig.typecheck.json node -r @swc-node/register bench/instrumentation/instrumentation-bench.ts
- * Env: BENCH_SLICE (s, default 2), BENCH_CYCLES (8), BENCH_CONNECTIONS (50). The three servers run side by
- * side, idle but for the one under load. Each cycle loads each of them for one slice, in an order that
- * rotates from cycle to cycle; ratios are taken within a cycle, so a busy neighbour on this shared machine
- * slows all three alike, and the median over cycles is reported.
+ * Env: BENCH_SLICE (s, default 2), BENCH_CYCLES (5), BENCH_PROCESSES (3), BENCH_CONNECTIONS (50).
+ * Each variant runs as BENCH_PROCESSES separate server processes, all side by side, idle but for the one
+ * under load: two processes of the same build differ by up to 8% in CPU per request (heap layout, JIT
+ * decisions), as much as the effects measured here, so one process per variant made single runs swing by
+ * several points. Each cycle loads every process for one slice, in an order that rotates from cycle to
+ * cycle; a variant's figure in a cycle is the mean over its processes, ratios are taken within a cycle (a
+ * busy neighbour on this shared machine slows all alike), and the median over cycles is reported.
  * Targets (issue 3): metrics + logging >= 0.9x bare req/s, everything with tracing >= 0.8x. Exits 1 when a
  * target is missed. Besides req/s and p99 it prints the server's CPU time per request, which is the figure
  * to trust on a shared machine: req/s moves with whatever else runs, CPU per request much less.
+ *
+ * BENCH_VARIANTS takes a comma-separated list of variants to compare instead, the first being the baseline,
+ * each optionally with knobs for its servers after `@` (`;`-separated), e.g.
+ *   BENCH_VARIANTS='observed,traced@BENCH_SAMPLE_RATIO=0,traced@BENCH_SAMPLE_RATIO=1;BENCH_NO_EXPORT=1'
+ * Knobs (bench-server.ts): BENCH_SAMPLE_RATIO, BENCH_TRACING_DISABLE, BENCH_NO_EXPORT, BENCH_ALS, BENCH_OBS.
+ * Targets apply to the plain variants only.
  *
  * What brought the cost down (a naive set-up measured 0.66x and 0.38x): RED series kept as plain numbers per
  * label set and exposed at scrape time (no label hashing per request); no pino-http per request (its child
  * logger serialises the request eagerly) and an access line only for errors and slow requests by default; the
  * sampling decision made before any tracing work, with OpenTelemetry's incoming-request instrumentation
- * replaced by the middleware's own server span; the express and nestjs-core instrumentations (on by default)
- * stepping aside unless a span is recorded; the middleware mounted on Express directly rather than behind
+ * replaced by the middleware's own server span; the Express and Nest spans made only for sampled requests and
+ * without upstream's per-request wrappers; the middleware mounted on Express directly rather than behind
  * Nest's wildcard route; buffered asynchronous stdout.
- * Where tracing's cost goes on Node 20 (BENCH_SAMPLE_RATIO, BENCH_TRACING_DISABLE and BENCH_NO_EXPORT in
- * bench-server.ts take it apart): with tracing set up but no request entering a trace context, it costs
- * nothing measurable; once requests run in contexts, AsyncLocalStorage's async hooks (Node 20 runs one per
- * promise and tick) cost 7-10% at any sampling ratio; each sampled request then adds its four spans and their
- * export. bench/instrumentation/profile-variant.ts profiles one variant's measured window.
+ * Where tracing's cost goes on Node 20 (the knobs above take it apart; profile-variant.ts profiles one
+ * variant's measured window): with tracing set up but no request entering a trace context, it costs nothing
+ * measurable; once requests run in contexts, AsyncLocalStorage's async hooks (Node 20 runs one per promise and
+ * tick) cost about 7% at any sampling ratio, the same as a bare AsyncLocalStorage (BENCH_ALS); the framework
+ * gates cost nothing measurable. Each sampled request then adds its four spans and their export, and a
+ * sampled request costs more the rarer it is: about 25 µs of spans at ratio 1, two to three times that per
+ * sampled request at 0.1, where its code runs cold.
  */
 import autocannon from 'autocannon';
 import { fork, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import type { Variant } from './bench-server';
 
-const VARIANTS: readonly Variant[] = (process.env['BENCH_VARIANTS']?.split(',') as Variant[] | undefined) ?? [
-  'bare',
-  'observed',
-  'traced',
-];
 const LABELS: Record<Variant, string> = {
   bare: 'bare Nest',
   observed: 'metrics + logging',
@@ -41,8 +47,40 @@ const LABELS: Record<Variant, string> = {
 };
 const TARGETS: Record<Variant, number> = { bare: 1, observed: 0.9, traced: 0.8 };
 const SLICE = Number(process.env['BENCH_SLICE'] ?? 2);
-const CYCLES = Number(process.env['BENCH_CYCLES'] ?? 8);
+const CYCLES = Number(process.env['BENCH_CYCLES'] ?? 5);
+const PROCESSES = Math.max(1, Number(process.env['BENCH_PROCESSES'] ?? 3));
 const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 50);
+
+/** A variant as measured: its kind of server and the knobs its processes run with. */
+interface Spec {
+  readonly variant: Variant;
+  readonly knobs: Readonly<Record<string, string>>;
+  readonly label: string;
+  /** The issue's target for this variant, when it runs with no knobs. */
+  readonly target?: number;
+}
+
+const SPECS: readonly Spec[] = (process.env['BENCH_VARIANTS'] ?? 'bare,observed,traced')
+  .split(',')
+  .map((entry) => parseSpec(entry.trim()));
+
+function parseSpec(entry: string): Spec {
+  const at = entry.indexOf('@');
+  const variant = (at < 0 ? entry : entry.slice(0, at)) as Variant;
+  if (!(variant in LABELS)) throw new Error(`unknown variant "${variant}" in BENCH_VARIANTS`);
+  const knobs: Record<string, string> = {};
+  for (const knob of (at < 0 ? '' : entry.slice(at + 1)).split(';').filter(Boolean)) {
+    const equals = knob.indexOf('=');
+    knobs[equals < 0 ? knob : knob.slice(0, equals)] = equals < 0 ? '1' : knob.slice(equals + 1);
+  }
+  const plain = Object.keys(knobs).length === 0;
+  return {
+    variant,
+    knobs,
+    label: plain ? LABELS[variant] : `${variant} ${entry.slice(at + 1)}`,
+    ...(plain ? { target: TARGETS[variant] } : {}),
+  };
+}
 
 interface Figures {
   readonly rps: number;
@@ -82,9 +120,16 @@ function startOtlpSink(): Promise<OtlpSink> {
 /** OpenTelemetry's own warnings from the servers (spans dropped, exports failed): a fair run has none. */
 const otelWarnings: string[] = [];
 
-function startServer(variant: Variant, otlpUrl: string): Promise<{ child: ChildProcess; port: number }> {
+interface Server {
+  readonly child: ChildProcess;
+  readonly port: number;
+}
+
+function startServer(spec: Spec, otlpUrl: string): Promise<Server> {
+  const { variant } = spec;
   const child = fork(join(__dirname, 'bench-server.ts'), [variant, otlpUrl], {
     execArgv: process.execArgv,
+    env: { ...process.env, ...spec.knobs },
     // Logs go where a container's stdout goes when nobody reads it closely: written, and only scanned here.
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   });
@@ -114,7 +159,7 @@ function serverCpu(child: ChildProcess): Promise<number> {
   });
 }
 
-async function measure(child: ChildProcess, port: number, seconds: number): Promise<Figures> {
+async function measure({ child, port }: Server, seconds: number): Promise<Figures> {
   const cpuBefore = await serverCpu(child);
   const result = await autocannon({
     url: `http://127.0.0.1:${port}/hello`,
@@ -134,70 +179,79 @@ async function measure(child: ChildProcess, port: number, seconds: number): Prom
 
 async function run(): Promise<void> {
   const sink = await startOtlpSink();
-  const cycles: Array<Map<Variant, Figures>> = [];
-  const servers = new Map<Variant, { child: ChildProcess; port: number }>();
+  const cycles: Figures[][] = [];
+  const servers: Server[][] = [];
   let otlp = { batches: 0, bytes: 0 };
   try {
-    for (const variant of VARIANTS) {
-      const server = await startServer(variant, sink.url);
-      servers.set(variant, server);
-      await measure(server.child, server.port, 3); // warm-up: JIT, connection pools, first-request allocations
-    }
-    for (let cycle = 0; cycle < CYCLES; cycle++) {
-      const figuresOfCycle = new Map<Variant, Figures>();
-      cycles.push(figuresOfCycle);
-      for (let turn = 0; turn < VARIANTS.length; turn++) {
-        const variant = VARIANTS[(cycle + turn) % VARIANTS.length] as Variant;
-        const { child, port } = servers.get(variant) as { child: ChildProcess; port: number };
-        figuresOfCycle.set(variant, await measure(child, port, SLICE));
+    for (const spec of SPECS) {
+      const group: Server[] = [];
+      servers.push(group);
+      for (let copy = 0; copy < PROCESSES; copy++) {
+        const server = await startServer(spec, sink.url);
+        group.push(server);
+        await measure(server, 3); // warm-up: JIT, connection pools, first-request allocations
       }
+    }
+    const slots = SPECS.flatMap((_, spec) => servers[spec]?.map((_server, copy) => ({ spec, copy })) ?? []);
+    for (let cycle = 0; cycle < CYCLES; cycle++) {
+      const sums = SPECS.map(() => ({ rps: 0, p99: 0, cpuPerRequest: 0 }));
+      for (let turn = 0; turn < slots.length; turn++) {
+        const { spec, copy } = slots[(cycle + turn) % slots.length] as { spec: number; copy: number };
+        const figures = await measure((servers[spec] as Server[])[copy] as Server, SLICE);
+        const sum = sums[spec] as { rps: number; p99: number; cpuPerRequest: number };
+        sum.rps += figures.rps / PROCESSES;
+        sum.p99 += figures.p99 / PROCESSES;
+        sum.cpuPerRequest += figures.cpuPerRequest / PROCESSES;
+      }
+      cycles.push(sums);
       process.stdout.write(
         `cycle ${cycle + 1} ` +
-          VARIANTS.map((variant) => {
-            const figures = figuresOfCycle.get(variant) as Figures;
-            return `${variant} ${figures.rps.toFixed(0)} req/s ${figures.cpuPerRequest.toFixed(0)} us`;
-          }).join('  ') +
+          SPECS.map(
+            (spec, index) =>
+              `${spec.label} ${(sums[index]?.rps ?? 0).toFixed(0)} req/s ${(sums[index]?.cpuPerRequest ?? 0).toFixed(0)} us`,
+          ).join('  ') +
           '\n',
       );
     }
     otlp = await sink.received();
   } finally {
-    for (const { child } of servers.values()) child.kill('SIGKILL');
+    for (const group of servers) for (const { child } of group) child.kill('SIGKILL');
     sink.stop();
   }
-  const baseline = VARIANTS[0] as Variant;
-  const of = (variant: Variant, pick: (f: Figures) => number) =>
-    median(cycles.map((cycle) => pick(cycle.get(variant) as Figures)));
-  const ratio = (variant: Variant, pick: (f: Figures) => number) =>
-    median(cycles.map((cycle) => pick(cycle.get(variant) as Figures) / pick(cycle.get(baseline) as Figures)));
+  const of = (index: number, pick: (f: Figures) => number) =>
+    median(cycles.map((cycle) => pick(cycle[index] as Figures)));
+  const ratio = (index: number, pick: (f: Figures) => number) =>
+    median(cycles.map((cycle) => pick(cycle[index] as Figures) / pick(cycle[0] as Figures)));
+  const width = Math.max(30, ...SPECS.map((spec) => spec.label.length + 2));
   process.stdout.write(
-    `\n${'median of cycles'.padEnd(30)}${'req/s'.padStart(9)}${'x bare'.padStart(9)}${'p99 ms'.padStart(9)}` +
+    `\n${'median of cycles'.padEnd(width)}${'req/s'.padStart(9)}${'x bare'.padStart(9)}${'p99 ms'.padStart(9)}` +
       `${'x bare'.padStart(9)}${'CPU us/req'.padStart(12)}${'x bare'.padStart(9)}  target (req/s ratio)\n`,
   );
   let met = true;
-  for (const variant of VARIANTS) {
-    const rpsRatio = ratio(variant, (f) => f.rps);
-    const ok = rpsRatio >= TARGETS[variant];
+  SPECS.forEach((spec, index) => {
+    const rpsRatio = ratio(index, (f) => f.rps);
+    const ok = spec.target === undefined || rpsRatio >= spec.target;
     met &&= ok;
     process.stdout.write(
-      `${LABELS[variant].padEnd(30)}${of(variant, (f) => f.rps)
+      `${spec.label.padEnd(width)}${of(index, (f) => f.rps)
         .toFixed(0)
         .padStart(9)}${rpsRatio.toFixed(2).padStart(9)}` +
-        `${of(variant, (f) => f.p99)
+        `${of(index, (f) => f.p99)
           .toFixed(0)
-          .padStart(9)}${ratio(variant, (f) => f.p99)
+          .padStart(9)}${ratio(index, (f) => f.p99)
           .toFixed(2)
           .padStart(9)}` +
-        `${of(variant, (f) => f.cpuPerRequest)
+        `${of(index, (f) => f.cpuPerRequest)
           .toFixed(0)
           .padStart(12)}` +
-        `${(1 / ratio(variant, (f) => f.cpuPerRequest)).toFixed(2).padStart(9)}  ` +
-        `${variant === baseline ? '' : `>= ${TARGETS[variant]} ${ok ? 'met' : 'MISSED'}`}\n`,
+        `${(1 / ratio(index, (f) => f.cpuPerRequest)).toFixed(2).padStart(9)}  ` +
+        `${index === 0 || spec.target === undefined ? '' : `>= ${spec.target} ${ok ? 'met' : 'MISSED'}`}\n`,
     );
-  }
+  });
   process.stdout.write(
-    `\nCPU "x bare" is bare's CPU per request over this variant's (1.00 = free). OTLP received: ${otlp.batches} batches, ` +
-      `${(otlp.bytes / 1e6).toFixed(1)} MB; ${CONNECTIONS} connections, ${CYCLES} cycles of ${SLICE} s per variant\n`,
+    `\nCPU "x bare" is the baseline's CPU per request over this variant's (1.00 = free). OTLP received: ` +
+      `${otlp.batches} batches, ${(otlp.bytes / 1e6).toFixed(1)} MB; ${CONNECTIONS} connections, ${CYCLES} cycles ` +
+      `of ${SLICE} s per process, ${PROCESSES} processes per variant\n`,
   );
   if (otelWarnings.length > 0) {
     process.stdout.write(
