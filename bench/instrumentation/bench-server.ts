@@ -13,7 +13,7 @@ async function main(variant: Variant, otlpEndpoint: string): Promise<void> {
     // Knobs for finding where tracing's cost goes (sample ratio, instrumentations off, BENCH_NO_EXPORT: spans
     // made but not exported); the reported run uses the library's defaults.
     const ratio = process.env['BENCH_SAMPLE_RATIO'];
-    const disable = (process.env['BENCH_TRACING_DISABLE'] ?? '').split(',').filter(Boolean) as Parameters<
+    const disable = (process.env['BENCH_TRACING_DISABLE'] ?? '').split(/[,+]/).filter(Boolean) as Parameters<
       typeof setupTracing
     >[0]['disable'];
     setupTracing({

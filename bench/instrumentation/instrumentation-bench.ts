@@ -17,7 +17,8 @@
  * BENCH_VARIANTS takes a comma-separated list of variants to compare instead, the first being the baseline,
  * each optionally with knobs for its servers after `@` (`;`-separated), e.g.
  *   BENCH_VARIANTS='observed,traced@BENCH_SAMPLE_RATIO=0,traced@BENCH_SAMPLE_RATIO=1;BENCH_NO_EXPORT=1'
- * Knobs (bench-server.ts): BENCH_SAMPLE_RATIO, BENCH_TRACING_DISABLE, BENCH_NO_EXPORT, BENCH_ALS, BENCH_OBS.
+ * Knobs (bench-server.ts): BENCH_SAMPLE_RATIO, BENCH_TRACING_DISABLE (names joined by '+'), BENCH_NO_EXPORT,
+ * BENCH_ALS, BENCH_OBS.
  * Targets apply to the plain variants only.
  *
  * What brought the cost down (a naive set-up measured 0.66x and 0.38x): RED series kept as plain numbers per

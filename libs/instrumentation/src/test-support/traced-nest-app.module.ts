@@ -1,5 +1,7 @@
-import { Controller, Get, Module, Param, UseGuards, type CanActivate } from '@nestjs/common';
+import { Controller, Get, Module, Param, UseGuards, type CanActivate, type NestModule } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
 import { context, propagation } from '@opentelemetry/api';
+import { Router } from 'express';
 import type { AddressInfo } from 'node:net';
 import type { DestinationStream } from 'pino';
 import { ObservabilityModule } from '../lib/observability.module';
@@ -8,6 +10,23 @@ import { ObservabilityModule } from '../lib/observability.module';
 class DenyingGuard implements CanActivate {
   canActivate(): boolean {
     return false;
+  }
+}
+
+/**
+ * A plain Express router beside Nest's routes, as services that keep older handlers do, mounted when Nest
+ * configures middleware: after the library's middleware, before Nest's routes and not-found handler.
+ */
+@Module({})
+class LegacyRoutesModule implements NestModule {
+  constructor(private readonly adapterHost: HttpAdapterHost) {}
+
+  configure(): void {
+    const legacy = Router();
+    legacy.get('/items/:id', (req, res) => {
+      res.json({ id: req.params['id'] });
+    });
+    this.adapterHost.httpAdapter.use('/legacy', legacy);
   }
 }
 
@@ -45,6 +64,7 @@ export function tracedAppModule(logs: DestinationStream) {
         logging: { destination: logs, accessLog: 'all' },
         metrics: { host: false },
       }),
+      LegacyRoutesModule,
     ],
     controllers: [StoriesController],
   })

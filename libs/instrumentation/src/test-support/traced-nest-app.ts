@@ -25,6 +25,8 @@ export interface ReportedSpan {
 export interface AppReport {
   readonly spans: ReportedSpan[];
   readonly logs: Array<Record<string, unknown>>;
+  /** For each Express router layer, whether its `handle.stack` can still be read through the instrumentation. */
+  readonly routerStacksVisible: boolean[];
 }
 
 const exporter = new InMemorySpanExporter();
@@ -37,6 +39,13 @@ async function main(): Promise<void> {
   const logs = new LogCapture();
   const app = await NestFactory.create(tracedAppModule(logs), { logger: false });
   await app.listen(0, '127.0.0.1');
+  // Tools that list an app's routes walk each router layer's `handle.stack`.
+  const expressApp = app.getHttpAdapter().getInstance() as {
+    router: { stack: Array<{ name: string; handle: { stack?: unknown } }> };
+  };
+  const routerStacksVisible = expressApp.router.stack
+    .filter((layer) => layer.name === 'router')
+    .map((layer) => Array.isArray(layer.handle.stack));
   process.on('message', (message: unknown) => {
     if (message !== 'report') return;
     void tracing.flush().then(() => {
@@ -54,6 +63,7 @@ async function main(): Promise<void> {
           events: span.events.map((event) => event.name),
         })),
         logs: logs.lines,
+        routerStacksVisible,
       };
       process.send?.(report);
     });

@@ -140,4 +140,23 @@ describe('tracing: Express and Nest spans in a real process, recorded for sample
     expect(of(guarded, 'guarded')).toBeUndefined();
     expect(of(guarded, 'request handler')?.attributes['http.route']).toBe('/stories/:id/guarded');
   }, 30_000);
+
+  it('names the route span of a plain Express router by its whole template, and keeps the router walkable', async () => {
+    const traceId = '7bf92f3577b34da6a3ce929d0e0e4736';
+    const response = await call(port, '/legacy/items/42', {
+      headers: { traceparent: `00-${traceId}-00f067aa0ba902b7-01` },
+    });
+    expect(JSON.parse(response.body)).toEqual({ id: '42' });
+    const { spans, routerStacksVisible } = await report();
+
+    const route = spans.find((span) => span.traceId === traceId && span.name.startsWith('request handler'));
+    expect(route?.attributes).toMatchObject({
+      'http.route': '/legacy/items/:id',
+      'express.type': 'request_handler',
+    });
+    expect(spans.find((span) => span.traceId === traceId && span.kind === 1)?.name).toBe(
+      'GET /legacy/items/:id',
+    );
+    expect(routerStacksVisible).toEqual([true]);
+  }, 30_000);
 });

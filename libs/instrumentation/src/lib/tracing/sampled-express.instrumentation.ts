@@ -84,9 +84,19 @@ function layerType(layer: Layer): ExpressLayerType {
 }
 
 function gated(instrumented: Handle, original: Handle): Handle {
-  return function sampledOnly(this: unknown, req, res, next) {
+  const sampledOnly: Handle = function sampledOnly(this: unknown, req, res, next) {
     return recordingNow() ? instrumented.call(this, req, res, next) : original.call(this, req, res, next);
   };
+  // A router's handle carries its state (`stack`, `params`); code that walks an app's routes reads it there.
+  for (const key in original) {
+    Object.defineProperty(sampledOnly, key, {
+      get: () => (original as unknown as Record<string, unknown>)[key],
+      set: (value: unknown) => {
+        (original as unknown as Record<string, unknown>)[key] = value;
+      },
+    });
+  }
+  return sampledOnly;
 }
 
 function spannedRequestHandler(
