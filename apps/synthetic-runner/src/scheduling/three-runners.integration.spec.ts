@@ -113,10 +113,23 @@ describe('three synthetic-runner processes sharing checks through Redis', () => 
     redis.disconnect();
   });
 
+  /**
+   * The slot a run was due in. A scheduled run reports its lateness, so its slot is its start less that,
+   * rounded: Node's timers can fire a millisecond before the wall-clock slot start, and a busy CI machine can
+   * start a run later than the next slot's start. A catch-up run after start-up (no lateness) runs inside
+   * the slot it catches up.
+   */
+  function slotOf(r: Envelope<'neo.check.result.v1'>['payload']): number {
+    const phase = phaseOf(r.name, INTERVAL_MS);
+    const started = Date.parse(r.startedAt);
+    if (r.latenessSeconds === undefined) return slotAt(started, INTERVAL_MS, phase);
+    return Math.round((started - r.latenessSeconds * 1000 - phase) / INTERVAL_MS);
+  }
+
   function duplicates(): string[] {
     const seen = new Map<string, number>();
     for (const r of results) {
-      const key = `${r.name}@${slotAt(Date.parse(r.startedAt), INTERVAL_MS, phaseOf(r.name, INTERVAL_MS))}`;
+      const key = `${r.name}@${slotOf(r)}`;
       seen.set(key, (seen.get(key) ?? 0) + 1);
     }
     return [...seen].filter(([, count]) => count > 1).map(([key, count]) => `${key} x${count}`);
