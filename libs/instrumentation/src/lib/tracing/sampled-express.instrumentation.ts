@@ -1,4 +1,4 @@
-import { context, SpanStatusCode, trace, type Span } from '@opentelemetry/api';
+import { context, trace, type Span } from '@opentelemetry/api';
 import {
   AttributeNames,
   ExpressInstrumentation,
@@ -6,6 +6,7 @@ import {
   type ExpressInstrumentationConfig,
 } from '@opentelemetry/instrumentation-express';
 import { recordingNow } from './recording';
+import { markFailed } from './settle-span';
 
 type Next = (error?: unknown) => void;
 interface ExpressResponse {
@@ -139,10 +140,4 @@ function routeOf(req: unknown, layerPath: string | undefined): string | undefine
   if (!Array.isArray(routers) || routers.length === 0) return layerPath;
   const parts = (routers as string[]).filter((path) => path !== '/' && path !== '/*');
   return `${parts.join('')}${layerPath ?? ''}`.replace(/\/{2,}/g, '/') || undefined;
-}
-
-function markFailed(span: Span, error: unknown): void {
-  const recorded = error instanceof Error ? error : new Error(String(error));
-  span.recordException(recorded);
-  span.setStatus({ code: SpanStatusCode.ERROR, message: recorded.message });
 }

@@ -49,7 +49,11 @@ export class SampledNestInstrumentation extends NestInstrumentation {
 
 /** Attributes every span of this instrumentation carries, as upstream sets them. */
 function commonAttributes(version: string, type: string): Attributes {
-  return { ...NestInstrumentation.COMMON_ATTRIBUTES, [AttributeNames.VERSION]: version, 'nestjs.type': type };
+  return {
+    ...NestInstrumentation.COMMON_ATTRIBUTES,
+    [AttributeNames.VERSION]: version,
+    [AttributeNames.TYPE]: type,
+  };
 }
 
 function tracedCreate(original: Create, tracerOf: () => Tracer, version: string): Create {

@@ -11,7 +11,8 @@ export function endWhenSettled<T>(span: Span, work: () => T): T {
   try {
     result = work();
   } catch (error) {
-    fail(span, error);
+    markFailed(span, error);
+    span.end();
     throw error;
   }
   if (!isThenable(result)) {
@@ -24,17 +25,18 @@ export function endWhenSettled<T>(span: Span, work: () => T): T {
       return value;
     },
     (error: unknown) => {
-      fail(span, error);
+      markFailed(span, error);
+      span.end();
       throw error;
     },
   ) as T;
 }
 
-function fail(span: Span, error: unknown): void {
+/** Records a failure on a span as OpenTelemetry's instrumentations do: an exception event and error status. */
+export function markFailed(span: Span, error: unknown): void {
   const recorded = error instanceof Error ? error : new Error(String(error));
   span.recordException(recorded);
   span.setStatus({ code: SpanStatusCode.ERROR, message: recorded.message });
-  span.end();
 }
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {
