@@ -33,8 +33,9 @@
  * measurable; once requests run in contexts, AsyncLocalStorage's async hooks (Node 20 runs one per promise and
  * tick) cost about 7% at any sampling ratio, the same as a bare AsyncLocalStorage (BENCH_ALS); the framework
  * gates cost nothing measurable. Each sampled request then adds its four spans and their export, and a
- * sampled request costs more the rarer it is: about 25 µs of spans at ratio 1, two to three times that per
- * sampled request at 0.1, where its code runs cold.
+ * sampled request costs more the rarer it is: about 60 µs (spans and export) at ratio 1, two to three times
+ * that at 0.1 (measured; not pinned down: no steady deoptimisation shows, and larger or smaller export batches
+ * change nothing, so code and data gone cold between sampled requests is the likeliest cause).
  */
 import autocannon from 'autocannon';
 import { fork, type ChildProcess } from 'node:child_process';
