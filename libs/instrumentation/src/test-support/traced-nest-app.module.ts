@@ -26,6 +26,17 @@ class LegacyRoutesModule implements NestModule {
     legacy.get('/items/:id', (req, res) => {
       res.json({ id: req.params['id'] });
     });
+    legacy.get('/', (_req, res) => {
+      res.json({ root: true });
+    });
+    // Two routes for one path: the first puts baggage in the context and passes the request on.
+    legacy.get('/chain', (_req, _res, next) => {
+      const baggage = propagation.createBaggage({ step: { value: 'first' } });
+      context.with(propagation.setBaggage(context.active(), baggage), next);
+    });
+    legacy.get('/chain', (_req, res) => {
+      res.json({ step: propagation.getBaggage(context.active())?.getEntry('step')?.value ?? null });
+    });
     this.adapterHost.httpAdapter.use('/legacy', legacy);
   }
 }

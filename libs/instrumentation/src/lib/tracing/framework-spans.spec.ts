@@ -159,4 +159,21 @@ describe('tracing: Express and Nest spans in a real process, recorded for sample
     );
     expect(routerStacksVisible).toEqual([true]);
   }, 30_000);
+
+  it("names a router's root route by its mount path, as upstream does", async () => {
+    const traceId = '8bf92f3577b34da6a3ce929d0e0e4736';
+    await call(port, '/legacy', { headers: { traceparent: `00-${traceId}-00f067aa0ba902b7-01` } });
+    const { spans } = await report();
+    const route = spans.find((span) => span.traceId === traceId && span.name.startsWith('request handler'));
+    expect(route?.attributes['http.route']).toBe('/legacy');
+  }, 30_000);
+
+  it('lets a route that passes the request on hand its context to the next one, sampled or not', async () => {
+    const sampled = await call(port, '/legacy/chain', {
+      headers: { traceparent: '00-9bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01' },
+    });
+    const unsampled = await call(port, '/legacy/chain');
+    expect(JSON.parse(sampled.body)).toEqual({ step: 'first' });
+    expect(JSON.parse(unsampled.body)).toEqual({ step: 'first' });
+  }, 30_000);
 });

@@ -1,10 +1,16 @@
-import { context, trace, type Span } from '@opentelemetry/api';
+import { context, trace, type Attributes, type Span } from '@opentelemetry/api';
 import {
-  AttributeNames,
   ExpressInstrumentation,
   ExpressLayerType,
   type ExpressInstrumentationConfig,
 } from '@opentelemetry/instrumentation-express';
+// Upstream's own route bookkeeping, so a route span's name and `http.route` are exactly what upstream records.
+import {
+  getActualMatchedRoute,
+  getConstructedRoute,
+  getLayerMetadata,
+  storeLayerPath,
+} from '@opentelemetry/instrumentation-express/build/src/utils';
 import { recordingNow } from './recording';
 import { markFailed } from './settle-span';
 
@@ -19,18 +25,18 @@ type Handle = ((this: unknown, req: unknown, res: ExpressResponse, next: Next) =
 interface Layer {
   handle: Handle;
   readonly name: string;
-  readonly path?: string;
 }
 /** The instrumentation's per-layer hook: TypeScript-private, but the one place a layer's handle is wrapped. */
 interface LayerPatcher {
   _applyPatch(this: unknown, layer: Layer, layerPath?: string): void;
 }
 
-/**
- * Where upstream keeps the mount paths of the routers a request is inside (its router layers push and pop
- * them), so a route's span names the whole route template. Internal to upstream, read only when present.
- */
-const ROUTER_PATHS = '__ot_middlewares';
+/** Upstream's request and layer types, as its route helpers take them. */
+type UpstreamRequest = Parameters<typeof storeLayerPath>[0] & Parameters<typeof getActualMatchedRoute>[0];
+type UpstreamLayer = Parameters<typeof getLayerMetadata>[1];
+
+/** Where upstream's storeLayerPath keeps a request's layer paths (internal to upstream). */
+const LAYER_PATHS = '__ot_middlewares';
 
 /** What Express treats as "not an error" when a layer calls `next` with it. */
 const NOT_ERRORS = new Set<unknown>([undefined, null, 'route', 'router']);
@@ -45,20 +51,15 @@ const NOT_ERRORS = new Set<unknown>([undefined, null, 'route', 'router']);
  *   sampled request) is active; inside one it gets the span upstream makes (same name and attributes), ended
  *   when the route passes the request on or the response closes;
  * - router layers keep upstream's handling, gated the same way: it keeps the mount paths routes are named by.
+ * Of upstream's options only `ignoreLayersType` is taken: the per-request hooks and name patterns
+ * (`requestHook`, `spanNameHook`, `ignoreLayers`) would not apply to the route spans made here.
  */
 export class SampledExpressInstrumentation extends ExpressInstrumentation {
-  constructor(config: ExpressInstrumentationConfig = {}) {
+  constructor(config: Pick<ExpressInstrumentationConfig, 'ignoreLayersType'> = {}) {
     super(config);
     const instrumentLayer = (ExpressInstrumentation.prototype as unknown as LayerPatcher)._applyPatch;
     const ignored = new Set(config.ignoreLayersType ?? []);
-    const span = (name: string, route: string | undefined): Span =>
-      this.tracer.startSpan(name, {
-        attributes: {
-          'http.route': route,
-          [AttributeNames.EXPRESS_NAME]: route ?? 'request handler',
-          [AttributeNames.EXPRESS_TYPE]: ExpressLayerType.REQUEST_HANDLER,
-        },
-      });
+    const span = (name: string, attributes: Attributes): Span => this.tracer.startSpan(name, { attributes });
     (this as unknown as LayerPatcher)._applyPatch = function gatedPatch(layer, layerPath) {
       instrumentLayer.call(this, layer, layerPath);
       const type = layerType(layer);
@@ -104,12 +105,21 @@ function spannedRequestHandler(
   layer: Layer,
   layerPath: string | undefined,
   original: Handle,
-  startSpan: (name: string, route: string | undefined) => Span,
+  startSpan: (name: string, attributes: Attributes) => Span,
 ): Handle {
   return function requestHandler(this: unknown, req, res, next) {
     if (!recordingNow()) return original.call(this, req, res, next);
-    const route = routeOf(req, layerPath);
-    const span = startSpan(layer.path ? `request handler - ${route ?? layerPath}` : 'request handler', route);
+    const request = req as UpstreamRequest;
+    const { isLayerPathStored } = storeLayerPath(request, layerPath);
+    const metadata = getLayerMetadata(
+      getConstructedRoute(request),
+      layer as unknown as UpstreamLayer,
+      layerPath,
+    );
+    const span = startSpan(metadata.name, {
+      'http.route': getActualMatchedRoute(request),
+      ...metadata.attributes,
+    });
     const parent = context.active();
     let open = true;
     const end = () => {
@@ -118,12 +128,19 @@ function spannedRequestHandler(
       span.end();
     };
     res.once('close', end);
-    // Passing the request on ends this route's part; the next layer runs beside it, not inside it.
+    // Passing the request on ends this route's part; the next layer runs beside it (under the same parent
+    // span, with whatever else the route put in the context), not inside it.
     const passOn: Next = (error) => {
-      if (open && !NOT_ERRORS.has(error)) markFailed(span, error);
+      const failed = !NOT_ERRORS.has(error);
+      if (open && failed) markFailed(span, error);
       res.removeListener('close', end);
       end();
-      context.with(parent, () => next(error));
+      if (!((request as { route?: unknown }).route && failed) && isLayerPathStored) {
+        (request as unknown as Record<string, string[]>)[LAYER_PATHS]?.pop();
+      }
+      const active = context.active();
+      const parentSpan = trace.getSpan(parent);
+      context.with(parentSpan ? trace.setSpan(active, parentSpan) : active, () => next(error));
     };
     try {
       return context.with(trace.setSpan(parent, span), () => original.call(this, req, res, passOn));
@@ -132,12 +149,4 @@ function spannedRequestHandler(
       throw error;
     }
   };
-}
-
-/** The route template upstream records: the mount paths of enclosing routers, then the route's own path. */
-function routeOf(req: unknown, layerPath: string | undefined): string | undefined {
-  const routers = (req as Record<string, unknown>)[ROUTER_PATHS];
-  if (!Array.isArray(routers) || routers.length === 0) return layerPath;
-  const parts = (routers as string[]).filter((path) => path !== '/' && path !== '/*');
-  return `${parts.join('')}${layerPath ?? ''}`.replace(/\/{2,}/g, '/') || undefined;
 }

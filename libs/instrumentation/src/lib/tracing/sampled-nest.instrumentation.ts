@@ -9,11 +9,14 @@ type Create = (this: unknown, instance: object, callback: Fn, ...rest: unknown[]
 interface RouterExecutionContextModule {
   RouterExecutionContext: { prototype: { create: Create } };
 }
+/** The request as Nest hands it over, on Express or on Fastify. */
 interface NestRequest {
   readonly method?: string;
   readonly url?: string;
   readonly originalUrl?: string;
   readonly route?: { readonly path?: string };
+  readonly routeOptions?: { readonly url?: string };
+  readonly routerPath?: string;
 }
 
 /**
@@ -73,7 +76,7 @@ function tracedCreate(original: Create, tracerOf: () => Tracer, version: string)
       const span = tracerOf().startSpan(spanName, {
         attributes: {
           ...fixed,
-          'http.route': request.route?.path,
+          'http.route': request.route?.path || request.routeOptions?.url || request.routerPath,
           'http.request.method': request.method,
           'url.full': request.originalUrl || request.url,
         },
@@ -90,6 +93,9 @@ function tracedCreate(original: Create, tracerOf: () => Tracer, version: string)
  * metadata from the function it is given, so the wrapper carries the method's name and metadata.
  */
 function tracedCallback(callback: Fn, tracerOf: () => Tracer, version: string): Fn {
+  // Nest builds a request-scoped controller's handler per request: wrap (and copy metadata) once per method.
+  const cached = TRACED_CALLBACKS.get(callback);
+  if (cached) return cached;
   const spanName = callback.name || 'anonymous nest handler';
   const options = {
     attributes: { ...commonAttributes(version, 'handler'), [AttributeNames.CALLBACK]: callback.name },
@@ -105,5 +111,8 @@ function tracedCallback(callback: Fn, tracerOf: () => Tracer, version: string): 
   for (const key of Reflect.getMetadataKeys(callback) as unknown[]) {
     Reflect.defineMetadata(key, Reflect.getMetadata(key, callback), traced);
   }
+  TRACED_CALLBACKS.set(callback, traced);
   return traced;
 }
+
+const TRACED_CALLBACKS = new WeakMap<Fn, Fn>();

@@ -32,11 +32,15 @@ export function endWhenSettled<T>(span: Span, work: () => T): T {
   ) as T;
 }
 
-/** Records a failure on a span as OpenTelemetry's instrumentations do: an exception event and error status. */
+/**
+ * Records a failure on a span as OpenTelemetry's instrumentations do: an exception event (the value itself
+ * when it is not an Error) and error status with the message.
+ */
 export function markFailed(span: Span, error: unknown): void {
-  const recorded = error instanceof Error ? error : new Error(String(error));
-  span.recordException(recorded);
-  span.setStatus({ code: SpanStatusCode.ERROR, message: recorded.message });
+  const [exception, message] =
+    error instanceof Error ? [error, error.message] : [String(error), String(error)];
+  span.recordException(exception);
+  span.setStatus({ code: SpanStatusCode.ERROR, message });
 }
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {
