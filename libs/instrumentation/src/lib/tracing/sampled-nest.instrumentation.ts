@@ -1,6 +1,7 @@
 import { context, trace, type Attributes, type Tracer } from '@opentelemetry/api';
 import { InstrumentationNodeModuleFile, isWrapped } from '@opentelemetry/instrumentation';
 import { AttributeNames, NestInstrumentation } from '@opentelemetry/instrumentation-nestjs-core';
+import { carryMethodIdentity } from './method-identity';
 import { recordingNow } from './recording';
 import { endWhenSettled } from './settle-span';
 
@@ -107,10 +108,7 @@ function tracedCallback(callback: Fn, tracerOf: () => Tracer, version: string): 
       endWhenSettled(span, () => callback.apply(this, args)),
     );
   };
-  if (callback.name) Object.defineProperty(traced, 'name', { value: callback.name });
-  for (const key of Reflect.getMetadataKeys(callback) as unknown[]) {
-    Reflect.defineMetadata(key, Reflect.getMetadata(key, callback), traced);
-  }
+  carryMethodIdentity(callback, traced);
   TRACED_CALLBACKS.set(callback, traced);
   return traced;
 }

@@ -1,4 +1,6 @@
-import { SpanStatusCode, trace, type Attributes, type AttributeValue } from '@opentelemetry/api';
+import { trace, type Attributes, type AttributeValue } from '@opentelemetry/api';
+import { carryMethodIdentity } from './method-identity';
+import { endWhenSettled } from './settle-span';
 
 export interface TracedOptions {
   /** Span name; default `ClassName.method`. */
@@ -24,33 +26,11 @@ export function Traced(options: TracedOptions = {}): MethodDecorator {
       options.name ??
       `${(target as { constructor: { name: string } }).constructor.name}.${String(propertyKey)}`;
     const wrapped = function (this: unknown, ...args: unknown[]): unknown {
-      return tracer().startActiveSpan(spanName, { attributes: attributesOf(options, args) }, (span) => {
-        const fail = (error: unknown): never => {
-          span.recordException(error instanceof Error ? error : String(error));
-          span.setStatus({
-            code: SpanStatusCode.ERROR,
-            message: error instanceof Error ? error.message : String(error),
-          });
-          span.end();
-          throw error;
-        };
-        try {
-          const result: unknown = original.apply(this, args);
-          if (result instanceof Promise) {
-            return result.then((value: unknown) => (span.end(), value), fail);
-          }
-          span.end();
-          return result;
-        } catch (error) {
-          return fail(error);
-        }
-      });
+      return tracer().startActiveSpan(spanName, { attributes: attributesOf(options, args) }, (span) =>
+        endWhenSettled(span, () => original.apply(this, args)),
+      );
     };
-    // Nest reads route and parameter metadata from the method itself; carry it over to the wrapper.
-    for (const key of Reflect.getMetadataKeys?.(original) ?? []) {
-      Reflect.defineMetadata(key, Reflect.getMetadata(key, original), wrapped);
-    }
-    Object.defineProperty(wrapped, 'name', { value: (original as { name: string }).name });
+    carryMethodIdentity(original, wrapped);
     return { ...descriptor, value: wrapped } as typeof descriptor;
   };
 }
