@@ -15,6 +15,7 @@ import {
 import { RandomIdGenerator } from '@opentelemetry/sdk-trace-base';
 import type { IncomingHttpHeaders } from 'node:http';
 import { SAMPLED_BY_MIDDLEWARE } from './decided-root-sampler';
+import { LinkedContext } from './linked-context';
 import { currentTracing, type TracingHandle } from './setup-tracing';
 
 /** Looked up once per tracing set-up: `getTracer` costs as much as a tenth of a sampled request's span. */
@@ -75,10 +76,11 @@ class UnsampledSpanContext implements SpanContext {
 export function startServerTrace(method: string, headers: IncomingHttpHeaders): ServerTrace {
   const tracing = currentTracing();
   if (!tracing) return UNTRACED;
-  const carried =
+  const carried = LinkedContext.over(
     headers['traceparent'] === undefined && headers['baggage'] === undefined
       ? ROOT_CONTEXT
-      : propagation.extract(ROOT_CONTEXT, headers);
+      : propagation.extract(ROOT_CONTEXT, headers),
+  );
   const parent = trace.getSpanContext(carried);
   if (parent) {
     if ((parent.traceFlags & TraceFlags.SAMPLED) === 0) {
