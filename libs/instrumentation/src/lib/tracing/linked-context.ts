@@ -20,8 +20,9 @@ export class LinkedContext implements Context {
   }
 
   getValue(key: symbol): unknown {
+    if (this.key === key) return this.value;
     // Walked as a loop: a context built through many layers must not cost a stack frame per entry.
-    let node: Context = this;
+    let node = this.parent;
     while (node instanceof LinkedContext) {
       if (node.key === key) return node.value;
       node = node.parent;
