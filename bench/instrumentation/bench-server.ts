@@ -62,7 +62,7 @@ async function main(variant: Variant, otlpEndpoint: string): Promise<void> {
   // CPU time is the contention-proof figure on a shared machine: the parent asks before and after a run.
   process.on('message', (message: unknown) => {
     if (message === 'profile-start' || message === 'profile-stop') {
-      void profile(message).then(() => process.send?.({ profiled: message }));
+      void profile(message).then((file) => process.send?.({ profiled: message, file }));
       return;
     }
     if (message === 'cpu') {
@@ -73,29 +73,46 @@ async function main(variant: Variant, otlpEndpoint: string): Promise<void> {
   process.send?.({ port: address.port });
 }
 
-// `profile-start` / `profile-stop` over IPC: a CPU profile of the measured window only (no start-up, no
-// warm-up), written to BENCH_PROFILE_DIR, for finding where a variant's time per request goes.
+// `profile-start` / `profile-stop` over IPC: a profile of the measured window only (no start-up, no
+// warm-up), written to BENCH_PROFILE_DIR, for finding where a variant's time per request goes. With
+// BENCH_PROFILE_KIND=alloc it is a sampling heap profile of every allocation instead, collected or not: bytes
+// allocated per request do not move with whatever else runs on the machine, as CPU time does, so small changes
+// show in them that a shared machine's timing noise hides. The file's path goes back with the reply.
 let session: import('node:inspector').Session | undefined;
-async function profile(step: 'profile-start' | 'profile-stop'): Promise<void> {
+async function profile(step: 'profile-start' | 'profile-stop'): Promise<string | undefined> {
   const { Session } = await import('node:inspector');
-  const post = (method: string) =>
+  const allocations = process.env['BENCH_PROFILE_KIND'] === 'alloc';
+  const post = (method: string, params: object = {}) =>
     new Promise<unknown>((ok, fail) =>
-      (session as import('node:inspector').Session).post(method, (error, result) =>
+      (session as import('node:inspector').Session).post(method, params, (error, result) =>
         error ? fail(error) : ok(result),
       ),
     );
   if (step === 'profile-start') {
     session = new Session();
     session.connect();
-    await post('Profiler.enable');
-    await post('Profiler.start');
-    return;
+    if (allocations) {
+      await post('HeapProfiler.enable');
+      await post('HeapProfiler.startSampling', {
+        samplingInterval: 512,
+        includeObjectsCollectedByMajorGC: true,
+        includeObjectsCollectedByMinorGC: true,
+      });
+    } else {
+      await post('Profiler.enable');
+      await post('Profiler.start');
+    }
+    return undefined;
   }
-  const { profile: taken } = (await post('Profiler.stop')) as { profile: unknown };
+  const { profile: taken } = (await post(allocations ? 'HeapProfiler.stopSampling' : 'Profiler.stop')) as {
+    profile: unknown;
+  };
   const { writeFileSync } = await import('node:fs');
   const dir = process.env['BENCH_PROFILE_DIR'] ?? '.';
-  writeFileSync(`${dir}/${process.argv[2]}-${Date.now()}.cpuprofile`, JSON.stringify(taken));
+  const file = `${dir}/${process.argv[2]}-${Date.now()}.${allocations ? 'heapprofile' : 'cpuprofile'}`;
+  writeFileSync(file, JSON.stringify(taken));
   session?.disconnect();
+  return file;
 }
 
 const [variant, otlpEndpoint] = process.argv.slice(2) as [Variant, string];
