@@ -29,13 +29,15 @@
  * without upstream's per-request wrappers; the middleware mounted on Express directly rather than behind
  * Nest's wildcard route; buffered asynchronous stdout.
  * Where tracing's cost goes on Node 20 (the knobs above take it apart; profile-variant.ts profiles one
- * variant's measured window): with tracing set up but no request entering a trace context, it costs nothing
- * measurable; once requests run in contexts, AsyncLocalStorage's async hooks (Node 20 runs one per promise and
- * tick) cost about 7% at any sampling ratio, the same as a bare AsyncLocalStorage (BENCH_ALS); the framework
- * gates cost nothing measurable. Each sampled request then adds its four spans and their export, and a
- * sampled request costs more the rarer it is: about 60 µs (spans and export) at ratio 1, two to three times
- * that at 0.1 (measured; not pinned down: no steady deoptimisation shows, and larger or smaller export batches
- * change nothing, so code and data gone cold between sampled requests is the likeliest cause).
+ * variant's measured window, in CPU or in bytes allocated): with tracing set up but no request entering a
+ * trace context, it costs nothing measurable; once requests run in contexts, AsyncLocalStorage tags every
+ * promise and tick with its store (about 3 KB more allocated per request, and more garbage collection) at any
+ * sampling ratio, about as much as a bare AsyncLocalStorage (BENCH_ALS); the framework gates cost nothing
+ * measurable. Each sampled request then adds its four spans and their export, and a sampled request costs
+ * more the rarer it is: about 60 µs (spans and export) at ratio 1, two to three times that at 0.1 (measured;
+ * no deoptimisation shows and export batch sizes change nothing, and in a CPU profile at 0.1 the SDK's span
+ * and export functions take about twice their time per span in a tight loop, so code and data gone cold
+ * between sampled requests is the likeliest cause).
  */
 import autocannon from 'autocannon';
 import { fork, type ChildProcess } from 'node:child_process';
