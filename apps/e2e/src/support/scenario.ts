@@ -123,9 +123,17 @@ export async function runAlertingScenario(
       (r) => r.json<WebhookBody>().status === 'firing',
       30_000,
     );
-    const alertStates = stream.messages
-      .filter((m) => m.event === 'neo.alert.state.v1')
-      .map((m) => parse(m.data).payload['state']);
+    // The webhook goes straight from the alerter; the stream's copy of the state goes through the bus and the
+    // dashboard, and may arrive after it.
+    const alertStates = await waitFor(
+      () => {
+        const states = stream.messages
+          .filter((m) => m.event === 'neo.alert.state.v1')
+          .map((m) => parse(m.data).payload['state']);
+        return states.includes('firing') ? states : undefined;
+      },
+      { timeoutMs: 15_000, description: 'firing alert state on the SSE stream' },
+    );
     expect(alertStates.indexOf('pending')).toBeGreaterThanOrEqual(0);
     expect(alertStates.indexOf('pending')).toBeLessThan(alertStates.indexOf('firing'));
     const body = firing.json<WebhookBody>();
