@@ -3,13 +3,15 @@
  * + logging, and with tracing added (default sampling, spans exported over OTLP/HTTP to a loopback sink).
  * Run from the repository root:
  *   SWC_NODE_PROJECT=tsconfig.typecheck.json node -r @swc-node/register bench/instrumentation/instrumentation-bench.ts
- * Env: BENCH_SLICE (s, default 2), BENCH_CYCLES (5), BENCH_PROCESSES (3), BENCH_CONNECTIONS (50).
+ * Env: BENCH_SLICE (s, default 2), BENCH_CYCLES (5), BENCH_PROCESSES (3), BENCH_CONNECTIONS (50),
+ * BENCH_WARMUP_REQUESTS (60000 per process).
  * Each variant runs as BENCH_PROCESSES separate server processes, all side by side, idle but for the one
  * under load: two processes of the same build differ by up to 8% in CPU per request (heap layout, JIT
  * decisions), as much as the effects measured here, so one process per variant made single runs swing by
- * several points. Each cycle loads every process for one slice, in an order that rotates from cycle to
- * cycle; a variant's figure in a cycle is the mean over its processes, ratios are taken within a cycle (a
- * busy neighbour on this shared machine slows all alike), and the median over cycles is reported.
+ * several points. A round loads one process of every variant for one slice each, back to back, in an order
+ * that rotates from round to round; ratios are taken within a round (a busy neighbour on this shared machine
+ * slows all alike, and this machine's speed drifts over a minute), and the median over rounds is reported
+ * with the middle half of the rounds' ratios, which says how far to trust it.
  * Targets (issue 3): metrics + logging >= 0.9x bare req/s, everything with tracing >= 0.8x. Exits 1 when a
  * target is missed. Besides req/s and p99 it prints the server's CPU time per request, which is the figure
  * to trust on a shared machine: req/s moves with whatever else runs, CPU per request much less.
@@ -54,6 +56,7 @@ const SLICE = Number(process.env['BENCH_SLICE'] ?? 2);
 const CYCLES = Number(process.env['BENCH_CYCLES'] ?? 5);
 const PROCESSES = Math.max(1, Number(process.env['BENCH_PROCESSES'] ?? 3));
 const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 50);
+const WARMUP_REQUESTS = Number(process.env['BENCH_WARMUP_REQUESTS'] ?? 60000);
 
 /** A variant as measured: its kind of server and the knobs its processes run with. */
 interface Spec {
@@ -181,9 +184,27 @@ async function measure({ child, port }: Server, seconds: number): Promise<Figure
   };
 }
 
+/**
+ * Load until the JIT has settled. V8 optimises a function after enough calls, not after enough time, and a
+ * code path that only sampled requests take is called a tenth as often: measured with --trace-opt, a traced
+ * server was still compiling (about 190 ms of optimising in the next 10 s) after the 3 s this bench used to
+ * warm up with, and its CPU per request kept falling for about 40000 requests; a bare server settles in
+ * about 15000. Counting requests warms every variant to the same point on a fast machine or a slow one.
+ */
+async function warmUp({ port }: Server): Promise<void> {
+  const result = await autocannon({
+    url: `http://127.0.0.1:${port}/hello`,
+    connections: CONNECTIONS,
+    amount: WARMUP_REQUESTS,
+  });
+  if (result.non2xx > 0 || result.errors > 0) {
+    throw new Error(`warm-up requests failed: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  }
+}
+
 async function run(): Promise<void> {
   const sink = await startOtlpSink();
-  const cycles: Figures[][] = [];
+  const rounds: Figures[][] = [];
   const servers: Server[][] = [];
   let otlp = { batches: 0, bytes: 0 };
   try {
@@ -193,29 +214,30 @@ async function run(): Promise<void> {
       for (let copy = 0; copy < PROCESSES; copy++) {
         const server = await startServer(spec, sink.url);
         group.push(server);
-        await measure(server, 3); // warm-up: JIT, connection pools, first-request allocations
+        await warmUp(server);
       }
     }
-    const slots = SPECS.flatMap((_, spec) => servers[spec]?.map((_server, copy) => ({ spec, copy })) ?? []);
+    // A round measures one process of every variant back to back, so that the slices compared are seconds
+    // apart: this machine's speed drifts by tens of percent over a minute, and comparing slices measured a
+    // whole cycle apart left that drift in the ratios. The order rotates from round to round.
     for (let cycle = 0; cycle < CYCLES; cycle++) {
-      const sums = SPECS.map(() => ({ rps: 0, p99: 0, cpuPerRequest: 0 }));
-      for (let turn = 0; turn < slots.length; turn++) {
-        const { spec, copy } = slots[(cycle + turn) % slots.length] as { spec: number; copy: number };
-        const figures = await measure((servers[spec] as Server[])[copy] as Server, SLICE);
-        const sum = sums[spec] as { rps: number; p99: number; cpuPerRequest: number };
-        sum.rps += figures.rps / PROCESSES;
-        sum.p99 += figures.p99 / PROCESSES;
-        sum.cpuPerRequest += figures.cpuPerRequest / PROCESSES;
+      for (let copy = 0; copy < PROCESSES; copy++) {
+        const round: Figures[] = [];
+        const first = (cycle * PROCESSES + copy) % SPECS.length;
+        for (let turn = 0; turn < SPECS.length; turn++) {
+          const spec = (first + turn) % SPECS.length;
+          round[spec] = await measure((servers[spec] as Server[])[copy] as Server, SLICE);
+        }
+        rounds.push(round);
+        process.stdout.write(
+          `round ${rounds.length} ` +
+            SPECS.map(
+              (spec, index) =>
+                `${spec.label} ${(round[index]?.rps ?? 0).toFixed(0)} req/s ${(round[index]?.cpuPerRequest ?? 0).toFixed(0)} us`,
+            ).join('  ') +
+            '\n',
+        );
       }
-      cycles.push(sums);
-      process.stdout.write(
-        `cycle ${cycle + 1} ` +
-          SPECS.map(
-            (spec, index) =>
-              `${spec.label} ${(sums[index]?.rps ?? 0).toFixed(0)} req/s ${(sums[index]?.cpuPerRequest ?? 0).toFixed(0)} us`,
-          ).join('  ') +
-          '\n',
-      );
     }
     otlp = await sink.received();
   } finally {
@@ -223,39 +245,53 @@ async function run(): Promise<void> {
     sink.stop();
   }
   const of = (index: number, pick: (f: Figures) => number) =>
-    median(cycles.map((cycle) => pick(cycle[index] as Figures)));
-  const ratio = (index: number, pick: (f: Figures) => number) =>
-    median(cycles.map((cycle) => pick(cycle[index] as Figures) / pick(cycle[0] as Figures)));
+    median(rounds.map((round) => pick(round[index] as Figures)));
+  const ratios = (index: number, pick: (f: Figures) => number) =>
+    rounds.map((round) => pick(round[index] as Figures) / pick(round[0] as Figures));
+  const ratio = (index: number, pick: (f: Figures) => number) => median(ratios(index, pick));
   const width = Math.max(30, ...SPECS.map((spec) => spec.label.length + 2));
-  process.stdout.write(
-    `\n${'median of cycles'.padEnd(width)}${'req/s'.padStart(9)}${'x bare'.padStart(9)}${'p99 ms'.padStart(9)}` +
-      `${'x bare'.padStart(9)}${'CPU us/req'.padStart(12)}${'x bare'.padStart(9)}  target (req/s ratio)\n`,
-  );
+  const header = [
+    'req/s'.padStart(9),
+    'x bare'.padStart(9),
+    'middle half'.padStart(13),
+    'p99 ms'.padStart(9),
+    'x bare'.padStart(9),
+    'CPU us/req'.padStart(12),
+    'x bare'.padStart(9),
+    '  target (req/s ratio)',
+  ];
+  process.stdout.write(`\n${'median of rounds'.padEnd(width)}${header.join('')}\n`);
   let met = true;
   SPECS.forEach((spec, index) => {
     const rpsRatio = ratio(index, (f) => f.rps);
     const ok = spec.target === undefined || rpsRatio >= spec.target;
     met &&= ok;
-    process.stdout.write(
-      `${spec.label.padEnd(width)}${of(index, (f) => f.rps)
+    const cells = [
+      of(index, (f) => f.rps)
         .toFixed(0)
-        .padStart(9)}${rpsRatio.toFixed(2).padStart(9)}` +
-        `${of(index, (f) => f.p99)
-          .toFixed(0)
-          .padStart(9)}${ratio(index, (f) => f.p99)
-          .toFixed(2)
-          .padStart(9)}` +
-        `${of(index, (f) => f.cpuPerRequest)
-          .toFixed(0)
-          .padStart(12)}` +
-        `${(1 / ratio(index, (f) => f.cpuPerRequest)).toFixed(2).padStart(9)}  ` +
-        `${index === 0 || spec.target === undefined ? '' : `>= ${spec.target} ${ok ? 'met' : 'MISSED'}`}\n`,
-    );
+        .padStart(9),
+      rpsRatio.toFixed(2).padStart(9),
+      middleHalf(ratios(index, (f) => f.rps)).padStart(13),
+      of(index, (f) => f.p99)
+        .toFixed(0)
+        .padStart(9),
+      ratio(index, (f) => f.p99)
+        .toFixed(2)
+        .padStart(9),
+      of(index, (f) => f.cpuPerRequest)
+        .toFixed(0)
+        .padStart(12),
+      (1 / ratio(index, (f) => f.cpuPerRequest)).toFixed(2).padStart(9),
+      index === 0 || spec.target === undefined ? '' : `  >= ${spec.target} ${ok ? 'met' : 'MISSED'}`,
+    ];
+    process.stdout.write(`${spec.label.padEnd(width)}${cells.join('')}\n`);
   });
   process.stdout.write(
     `\nCPU "x bare" is the baseline's CPU per request over this variant's (1.00 = free). OTLP received: ` +
-      `${otlp.batches} batches, ${(otlp.bytes / 1e6).toFixed(1)} MB; ${CONNECTIONS} connections, ${CYCLES} cycles ` +
-      `of ${SLICE} s per process, ${PROCESSES} processes per variant\n`,
+      `${otlp.batches} batches, ${(otlp.bytes / 1e6).toFixed(1)} MB; "middle half": the rounds' req/s ratios ` +
+      `from the first to the third quartile. ${CONNECTIONS} connections, ${rounds.length} rounds (${CYCLES} ` +
+      `cycles of ${PROCESSES} processes per variant) of ${SLICE} s per process, after ${WARMUP_REQUESTS} ` +
+      `warm-up requests each\n`,
   );
   if (otelWarnings.length > 0) {
     process.stdout.write(
@@ -265,12 +301,22 @@ async function run(): Promise<void> {
   if (!met) process.exitCode = 1;
 }
 
-function median(values: number[]): number {
+function median(values: readonly number[]): number {
+  return quantile(values, 0.5);
+}
+
+/** Linear interpolation between the closest ranks. */
+function quantile(values: readonly number[], q: number): number {
   const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? (sorted[middle] as number)
-    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+  const position = (sorted.length - 1) * q;
+  const below = sorted[Math.floor(position)] as number;
+  const above = sorted[Math.ceil(position)] as number;
+  return below + (above - below) * (position - Math.floor(position));
+}
+
+/** How far apart the rounds landed: the first to the third quartile. */
+function middleHalf(values: readonly number[]): string {
+  return `${quantile(values, 0.25).toFixed(2)}-${quantile(values, 0.75).toFixed(2)}`;
 }
 
 void run();
