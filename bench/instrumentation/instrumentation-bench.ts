@@ -166,16 +166,25 @@ function serverCpu(child: ChildProcess): Promise<number> {
   });
 }
 
-async function measure({ child, port }: Server, seconds: number): Promise<Figures> {
-  const cpuBefore = await serverCpu(child);
+/** Loads the hello route of the server on `port` for a time or a number of requests; every request must pass. */
+async function load(
+  port: number,
+  limit: { duration: number } | { amount: number },
+): Promise<autocannon.Result> {
   const result = await autocannon({
     url: `http://127.0.0.1:${port}/hello`,
     connections: CONNECTIONS,
-    duration: seconds,
+    ...limit,
   });
   if (result.non2xx > 0 || result.errors > 0) {
     throw new Error(`bench requests failed: ${result.non2xx} non-2xx, ${result.errors} errors`);
   }
+  return result;
+}
+
+async function measure({ child, port }: Server, seconds: number): Promise<Figures> {
+  const cpuBefore = await serverCpu(child);
+  const result = await load(port, { duration: seconds });
   const cpuMicros = (await serverCpu(child)) - cpuBefore;
   return {
     rps: result.requests.average,
@@ -192,14 +201,7 @@ async function measure({ child, port }: Server, seconds: number): Promise<Figure
  * about 15000. Counting requests warms every variant to the same point on a fast machine or a slow one.
  */
 async function warmUp({ port }: Server): Promise<void> {
-  const result = await autocannon({
-    url: `http://127.0.0.1:${port}/hello`,
-    connections: CONNECTIONS,
-    amount: WARMUP_REQUESTS,
-  });
-  if (result.non2xx > 0 || result.errors > 0) {
-    throw new Error(`warm-up requests failed: ${result.non2xx} non-2xx, ${result.errors} errors`);
-  }
+  await load(port, { amount: WARMUP_REQUESTS });
 }
 
 async function run(): Promise<void> {
