@@ -36,10 +36,11 @@
  * promise and tick with its store (about 3 KB more allocated per request, and more garbage collection) at any
  * sampling ratio, about as much as a bare AsyncLocalStorage (BENCH_ALS); the framework gates cost nothing
  * measurable. Each sampled request then adds its four spans and their export, and a sampled request costs
- * more the rarer it is: about 60 µs (spans and export) at ratio 1, two to three times that at 0.1 (measured;
- * no deoptimisation shows and export batch sizes change nothing, and in a CPU profile at 0.1 the SDK's span
- * and export functions take about twice their time per span in a tight loop, so code and data gone cold
- * between sampled requests is the likeliest cause).
+ * more the rarer it is: about 60 µs (spans and export) at ratio 1, two to three times that at 0.1 (measured
+ * after the old 3 s warm-up, so part of it was code that sampled requests run not yet optimised; no
+ * deoptimisation shows, export batch sizes change nothing, and in a CPU profile at 0.1 the SDK's span and
+ * export functions take about twice their time per span in a tight loop, so code and data gone cold between
+ * sampled requests is the likeliest rest).
  */
 import autocannon from 'autocannon';
 import { fork, type ChildProcess } from 'node:child_process';
